@@ -1,0 +1,79 @@
+package dev.recruitdesk.api;
+
+import dev.recruitdesk.domain.ApplicationRef;
+import dev.recruitdesk.domain.AssessmentOrder;
+import dev.recruitdesk.domain.AssessmentPackage;
+import dev.recruitdesk.domain.Candidate;
+import dev.recruitdesk.domain.HiringProcess;
+import dev.recruitdesk.domain.Job;
+import dev.recruitdesk.domain.Partner;
+
+import java.io.InputStream;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * SmartRecruiters as the rest of the app sees it (see docs/wire-contract.md). Every method blocks, so call it off
+ * the FX thread; it retries 429/5xx/timeouts itself and throws {@link ApiException} when it gives up.
+ */
+public interface SmartRecruitersApi {
+
+    /** One page of {@code GET /candidates}; {@code pageId} null for the first page. */
+    CandidatePage listCandidates(CandidateListQuery query, String pageId) throws ApiException;
+
+    Candidate candidate(String candidateId) throws ApiException;
+
+    /** {@code GET /candidates/{id}/jobs/{jobId}}; the result carries the application UUID when SR gives one. */
+    ApplicationRef application(String candidateId, String jobId) throws ApiException;
+
+    List<Job> jobs() throws ApiException;
+
+    Job job(String jobId) throws ApiException;
+
+    List<HiringProcess> hiringProcesses() throws ApiException;
+
+    /** {@code GET /user-api/v201804/users/me}: the connection test. Returns the user's email or name. */
+    String whoAmI() throws ApiException;
+
+    IntegrationStatus integration() throws ApiException;
+
+    IntegrationStatus connectIntegration(String externalTriggerToken, String email) throws ApiException;
+
+    List<Partner> partners() throws ApiException;
+
+    List<AssessmentPackage> packages(String partnerId) throws ApiException;
+
+    /** Places an order; the same idempotency key never makes a second order. */
+    AssessmentOrder placeOrder(String applicationId, String partnerId, String packageId, String requesterEmail,
+                               String idempotencyKey) throws ApiException;
+
+    List<AssessmentOrder> orders(String applicationId) throws ApiException;
+
+    AssessmentOrder order(String orderId) throws ApiException;
+
+    /** Streams a file the server links to (an order attachment). The caller closes the stream. */
+    InputStream download(String url) throws ApiException;
+
+    /** Counters for the bench and the fault tests. */
+    ClientStats stats();
+
+    record CandidateListQuery(int limit, String q, List<String> jobIds, List<String> statuses, Instant updatedAfter) {
+        public static CandidateListQuery all(int limit) {
+            return new CandidateListQuery(limit, null, List.of(), List.of(), null);
+        }
+
+        public static CandidateListQuery updatedAfter(int limit, Instant after) {
+            return new CandidateListQuery(limit, null, List.of(), List.of(), after);
+        }
+    }
+
+    /** {@code nextPageId} is null when this was the last page (SR sends none, or an empty string). */
+    record CandidatePage(List<Candidate> content, String nextPageId, int totalFound) {
+    }
+
+    record IntegrationStatus(boolean connected, String name, String email, Instant connectedOn) {
+    }
+
+    record ClientStats(long requests, long retries, long rateLimited, long serverErrors, long timeouts) {
+    }
+}

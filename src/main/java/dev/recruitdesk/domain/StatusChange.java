@@ -1,0 +1,6 @@
+package dev.recruitdesk.domain;
+
+import java.time.Instant;
+
+public record StatusChange(OrderStatus status, Instant changedOn) {
+}

@@ -1,0 +1,25 @@
+package dev.recruitdesk.service;
+
+import dev.recruitdesk.domain.AssessmentOrder;
+import dev.recruitdesk.domain.Candidate;
+import dev.recruitdesk.domain.CandidateRow;
+import dev.recruitdesk.domain.Job;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Reads from the local cache only: instant and offline. Call off the FX thread. */
+public interface CandidateQueries {
+
+    int count(CandidateFilter filter);
+
+    /** Rows {@code offset .. offset+limit} of the filtered list, ordered by name then id. */
+    List<CandidateRow> page(CandidateFilter filter, int offset, int limit);
+
+    Optional<Candidate> candidate(String candidateId);
+
+    /** Every order known for the candidate, queued ones (status Sending) included, newest first. */
+    List<AssessmentOrder> orders(String candidateId);
+
+    List<Job> jobs();
+}
