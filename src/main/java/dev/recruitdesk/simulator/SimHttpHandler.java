@@ -93,7 +93,7 @@ final class SimHttpHandler implements HttpHandler {
         }
         try {
             send(exchange, response, permit == null ? limiter.peek() : permit);
-            LOG.debug("{} {} -> {}", method, path, response.status());
+            LOG.trace("{} {} -> {}", method, path, response.status());
         } finally {
             served.incrementAndGet();
             if (permit != null) {
