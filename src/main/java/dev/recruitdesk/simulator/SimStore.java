@@ -85,13 +85,16 @@ final class SimStore {
             lastStamp = Math.max(lastStamp, c.updatedOn);
         }
         long now = clock.getAsLong();
+        long seededOpen = data.orders.stream().filter(SimOrder::open).count();
+        // Seeded open orders move on a spread of paces (about four a pace for a big account), so a running demo
+        // shows a steady trickle of changes rather than a burst that moves every candidate under a syncing client.
+        int spread = (int) Math.max(12, seededOpen / 4);
         int openIndex = 0;
         for (SimOrder o : data.orders) {
             orderById.put(o.id, o);
             ordersByApplication.computeIfAbsent(o.applicationId, k -> new ArrayList<>(1)).add(o);
             if (o.open()) {
-                // Seeded open orders move on a spread of paces, so a running demo shows a steady trickle of changes.
-                o.nextStepAt = now + paceMillis * (2 + openIndex++ % 12);
+                o.nextStepAt = now + paceMillis * (2 + (openIndex++ * 7919L) % spread);
                 openOrders.add(o);
             }
         }
