@@ -37,4 +37,29 @@ class SimulatorMainTest {
         assertThat(c.partnerPace()).hasSeconds(3);
         assertThat(c.integrationConnected()).isTrue();
     }
+
+    @Test
+    void servesAndPrintsHowToConnectUntilInterrupted() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintStream printer = new PrintStream(out, true, StandardCharsets.UTF_8);
+        int[] code = {-1};
+        Thread t = new Thread(() -> code[0] = SimulatorMain.run(new String[] {"--port", "0", "--candidates", "30"},
+                printer, printer));
+        t.start();
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+        while (!out.toString(StandardCharsets.UTF_8).contains("Email: ") && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertThat(text).contains("RecruitDesk SmartRecruiters simulator", "Base URL: http://127.0.0.1:", "API key: ",
+                "Trigger token: ", "Email: alex.morgan@acme-talent.example");
+        String base = text.lines().filter(l -> l.startsWith("Base URL: ")).findFirst().orElseThrow().substring(10);
+        String key = text.lines().filter(l -> l.startsWith("API key: ")).findFirst().orElseThrow().substring(9);
+        assertThat(new SimClient(java.net.URI.create(base), key).getJson("/candidates?limit=5")
+                .path("totalFound").asInt()).isEqualTo(30);
+        t.interrupt();
+        t.join(10_000);
+        assertThat(t.isAlive()).isFalse();
+        assertThat(code[0]).isZero();
+    }
 }
