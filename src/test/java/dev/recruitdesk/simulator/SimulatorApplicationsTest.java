@@ -119,4 +119,51 @@ class SimulatorApplicationsTest {
                 "{\"firstName\":\"A\",\"lastName\":\"B\",\"email\":\"a.b@example.com\"}").statusCode())
                 .isEqualTo(404);
     }
+
+    @Test
+    void movingIntoAnAutoTriggeredStepOrdersItsPackageOnceWhileConnected() {
+        String api = "/assessment-api/v202107";
+        JsonNode engineering = null;
+        for (JsonNode p : client.getJson("/configuration/hiring-processes").path("content")) {
+            if (p.path("autoTriggers").size() > 0
+                    && "Skills Test".equals(p.path("autoTriggers").get(0).path("subStatus").asText())) {
+                engineering = p;
+            }
+        }
+        assertThat(engineering).isNotNull();
+        String packageId = engineering.path("autoTriggers").get(0).path("packageId").asText();
+        String jobId = skillsTestJob();
+        List<JsonNode> onJob = new ArrayList<>();
+        client.getJson("/candidates?limit=100&jobId=" + jobId).path("content").forEach(onJob::add);
+        assertThat(onJob).hasSizeGreaterThanOrEqualTo(2);
+
+        // Not connected: the move happens, no order appears.
+        String first = onJob.get(0).path("id").asText();
+        String firstApp = client.getJson("/candidates/" + first + "/jobs/" + jobId).path("id").asText();
+        int before = client.getJson(api + "/assessment-orders?applicationId=" + firstApp).path("totalFound").asInt();
+        assertThat(client.putJson("/candidates/" + first + "/jobs/" + jobId + "/status",
+                "{\"status\":\"IN_REVIEW\",\"subStatus\":\"Skills Test\"}").statusCode()).isEqualTo(204);
+        assertThat(client.getJson(api + "/assessment-orders?applicationId=" + firstApp).path("totalFound").asInt())
+                .isEqualTo(before);
+
+        assertThat(client.postJson(api + "/integrations/stackone", "{\"externalTriggerToken\":\""
+                + sim.triggerToken() + "\",\"email\":\"" + sim.recruiterEmail() + "\"}").statusCode()).isEqualTo(200);
+        try {
+            String second = onJob.get(1).path("id").asText();
+            String secondApp = client.getJson("/candidates/" + second + "/jobs/" + jobId).path("id").asText();
+            int had = client.getJson(api + "/assessment-orders?applicationId=" + secondApp).path("totalFound").asInt();
+            for (int i = 0; i < 2; i++) {
+                assertThat(client.putJson("/candidates/" + second + "/jobs/" + jobId + "/status",
+                        "{\"status\":\"IN_REVIEW\",\"subStatus\":\"Skills Test\"}").statusCode()).isEqualTo(204);
+            }
+            JsonNode orders = client.getJson(api + "/assessment-orders?applicationId=" + secondApp);
+            assertThat(orders.path("totalFound").asInt()).isEqualTo(had + 1);
+            JsonNode auto = orders.path("content").get(orders.path("content").size() - 1);
+            assertThat(auto.path("package").path("id").asText()).isEqualTo(packageId);
+            assertThat(auto.path("status").asText()).isEqualTo("SENT");
+            assertThat(auto.path("requester").path("email").asText()).isEqualTo(sim.recruiterEmail());
+        } finally {
+            client.send(client.request(api + "/integrations/stackone").DELETE().build());
+        }
+    }
 }
