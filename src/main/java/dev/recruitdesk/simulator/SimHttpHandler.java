@@ -91,11 +91,12 @@ final class SimHttpHandler implements HttpHandler {
             LOG.error("Simulator failed on {} {}", method, path, e);
             response = SimResponse.error(new SimError(500, "INTERNAL_ERROR", "Internal simulator error"));
         }
+        // Counted before the answer goes out, so a client that has its answer sees it counted.
+        served.incrementAndGet();
         try {
             send(exchange, response, permit == null ? limiter.peek() : permit);
             LOG.trace("{} {} -> {}", method, path, response.status());
         } finally {
-            served.incrementAndGet();
             if (permit != null) {
                 permit.release();
             }
