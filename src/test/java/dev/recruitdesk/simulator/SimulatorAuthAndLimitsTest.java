@@ -144,4 +144,17 @@ class SimulatorAuthAndLimitsTest {
             }
         }
     }
+
+    @Test
+    void aSequentialClientNeverMeetsItsOwnPreviousListingInFlight() throws Exception {
+        try (Simulator fast = Simulator.start(SimulatorConfig.builder().candidates(300)
+                .perEndpointRatePerSecond(10_000).partnerPace(Duration.ofHours(1)).build())) {
+            SimClient client = new SimClient(fast);
+            List<Integer> codes = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                codes.add(client.get("/candidates?limit=100").statusCode());
+            }
+            assertThat(codes).containsOnly(200);
+        }
+    }
 }
