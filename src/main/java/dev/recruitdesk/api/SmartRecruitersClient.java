@@ -184,6 +184,8 @@ public final class SmartRecruitersClient implements SmartRecruitersApi {
 
     @Override
     public IntegrationStatus connectIntegration(String externalTriggerToken, String email) throws ApiException {
+        // From now on the token is one of the secrets this client must never repeat, whatever the server echoes.
+        redactor.add(externalTriggerToken);
         Map<String, String> body = new LinkedHashMap<>();
         body.put("externalTriggerToken", externalTriggerToken);
         body.put("email", email);
