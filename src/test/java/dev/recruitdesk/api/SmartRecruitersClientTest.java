@@ -226,6 +226,42 @@ class SmartRecruitersClientTest {
         assertThat(millis).isLessThan(2_000);
     }
 
+    @Test
+    void connectionDroppedIsRetriedForReadsButNotForAPlainPost() throws Exception {
+        try (ServerSocket server = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            java.util.concurrent.atomic.AtomicInteger accepted = new java.util.concurrent.atomic.AtomicInteger();
+            Thread acceptor = new Thread(() -> {
+                while (!server.isClosed()) {
+                    try (var socket = server.accept()) {
+                        accepted.incrementAndGet();
+                        socket.getInputStream().read(new byte[4096]);
+                        socket.setSoLinger(true, 0); // close with a reset: the request was read, no answer comes
+                    } catch (IOException e) {
+                        return;
+                    }
+                }
+            }, "dropping-server");
+            acceptor.setDaemon(true);
+            acceptor.start();
+            SmartRecruitersClient dropped = new SmartRecruitersClient(URI.create("http://127.0.0.1:" + server.getLocalPort()),
+                    new Credentials.ApiKey(API_KEY), TestSupport.fast(sleeper).maxRetries(2).build());
+
+            ApiException read = catchThrowableOfType(ApiException.class, () -> dropped.candidate("c1"));
+            assertThat(read.httpStatus()).isZero();
+            assertThat(read.code()).isEqualTo("NETWORK");
+            assertThat(read.getMessage()).isEqualTo("Lost the connection to 127.0.0.1:" + server.getLocalPort());
+            assertThat(dropped.stats().requests()).isEqualTo(3);
+            // The JDK's HttpClient itself repeats a GET once when a fresh connection drops before any answer.
+            assertThat(accepted.get()).isBetween(3, 6);
+
+            accepted.set(0);
+            ApiException post = catchThrowableOfType(ApiException.class,
+                    () -> dropped.connectIntegration("trigger-token-abcdef", "admin@example.com"));
+            assertThat(post.httpStatus()).isZero();
+            assertThat(accepted.get()).as("it may have been processed: not sent again").isEqualTo(1);
+        }
+    }
+
     // ---- limits ---------------------------------------------------------------------------------------------------
 
     @Test
