@@ -60,6 +60,7 @@ public final class SmartRecruitersClient implements SmartRecruitersApi {
         this.http = new SrHttp(opts, counters, redactor);
         if (credentials instanceof Credentials.ApiKey key) {
             redactor.add(key.key());
+            redactor.add(key.key() == null ? null : key.key().replaceAll("\\s", ""));
             this.auth = RequestAuth.apiKey(key);
         } else if (credentials instanceof Credentials.OAuthClient client) {
             redactor.add(client.clientSecret());

@@ -138,7 +138,7 @@ class OAuthAndSecretsTest {
     }
 
     @Test
-    void noSecretAppearsInAnyMessage() throws IOException {
+    void noSecretAppearsInAnyMessage() throws Exception {
         SmartRecruitersClient keyClient = new SmartRecruitersClient(stub.base(), new Credentials.ApiKey(API_KEY),
                 TestSupport.fast(sleeper).maxRetries(1).requestTimeout(Duration.ofMillis(200)).build());
         // Servers echo what they were sent: each client must hide whatever secret it holds.
@@ -170,12 +170,25 @@ class OAuthAndSecretsTest {
         stub.on(ME, Reply.json(403, "{\"message\":\"Bearer tok-SECRETBEARER lacks scope\",\"errors\":[{\"code\":\"FORBIDDEN\"}]}"));
         failures.add(fail(() -> oauthClient().whoAmI()));
 
+        SmartRecruitersClient unsendable = new SmartRecruitersClient(stub.base(),
+                new Credentials.ApiKey("sk-\u0001-" + API_KEY), TestSupport.fast(sleeper).build());
+        ApiException badKey = fail(unsendable::whoAmI);
+        assertThat(badKey.code()).isEqualTo("INVALID_HEADER");
+        failures.add(badKey);
+
+        SmartRecruitersClient pastedWithNewline = new SmartRecruitersClient(stub.base(),
+                new Credentials.ApiKey(" " + API_KEY.substring(0, 5) + "\n" + API_KEY.substring(5) + "\n"),
+                TestSupport.fast(sleeper).build());
+        stub.on(ME, Reply.json(200, "{\"email\":\"ana@example.com\"}"));
+        assertThat(pastedWithNewline.whoAmI()).isEqualTo("ana@example.com");
+        assertThat(stub.requests(ME).get(stub.requests(ME).size() - 1).header("X-SmartToken")).isEqualTo(API_KEY);
+
         SmartRecruitersClient offline = new SmartRecruitersClient(URI.create("http://127.0.0.1:1"),
                 new Credentials.ApiKey(API_KEY), TestSupport.fast(sleeper).build());
         failures.add(fail(offline::whoAmI));
         failures.add(fail(() -> keyClient.download("file:///" + API_KEY)));
 
-        assertThat(failures).hasSize(13).allSatisfy(e -> {
+        assertThat(failures).hasSize(14).allSatisfy(e -> {
             for (String secret : List.of(API_KEY, TRIGGER, CLIENT_SECRET, "tok-SECRETBEARER")) {
                 assertThat(e.getMessage()).as("message").doesNotContain(secret);
                 assertThat(e.toString()).as("toString").doesNotContain(secret);
