@@ -357,6 +357,34 @@ class SmartRecruitersClientTest {
     }
 
     @Test
+    void connectingTheIntegrationIsNotRepeatedAfterATimeout() {
+        client = new SmartRecruitersClient(stub.base(), new Credentials.ApiKey(API_KEY),
+                TestSupport.fast(sleeper).requestTimeout(Duration.ofMillis(200)).build());
+        stub.on("/assessment-api/v202107/integrations/stackone", Reply.json(200, "{\"status\":\"CONNECTED\"}").delayed(1_000));
+        ApiException e = catchThrowableOfType(ApiException.class,
+                () -> client.connectIntegration("trigger-token-abcdef", "admin@example.com"));
+        assertThat(e.code()).isEqualTo("TIMEOUT");
+        assertThat(stub.requests("/assessment-api/v202107/integrations/stackone")).hasSize(1);
+        assertThat(client.stats().retries()).isZero();
+    }
+
+    @Test
+    void anEmptyWindowHoldsTheEndpointBackBrieflyAfterASuccess() throws Exception {
+        client = new SmartRecruitersClient(stub.base(), new Credentials.ApiKey(API_KEY),
+                TestSupport.fast(ClientOptions.Sleeper.REAL).requestsPerSecond(1000).build());
+        stub.on("/jobs/j1", Reply.json(200, "{\"id\":\"j1\"}").withHeader("X-RateLimit-Remaining", "0")
+                .withHeader("X-RateLimit-Limit", "4"));
+        long start = System.nanoTime();
+        client.job("j1");
+        client.job("j1");
+        client.job("j1");
+        long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+        // Limit 4/s: each call after an exhausted window waits a quarter second.
+        assertThat(millis).isGreaterThanOrEqualTo(480);
+        assertThat(client.stats().rateLimited()).isZero();
+    }
+
+    @Test
     void ordersWithoutApplicationIdAskNothing() throws Exception {
         assertThat(client.orders(null)).isEmpty();
         assertThat(stub.requests()).isEmpty();
@@ -439,6 +467,16 @@ class SmartRecruitersClientTest {
             assertThat(e.code()).isEqualTo("INVALID_URL");
         }
         assertThat(stub.requests()).isEmpty();
+    }
+
+    @Test
+    void aForeignHostRefusingADownloadIsNotAboutOurCredentials() throws Exception {
+        try (StubServer other = new StubServer()) {
+            other.on("/file", Reply.json(401, "{\"message\":\"sign in first\"}"));
+            ApiException e = catchThrowableOfType(ApiException.class, () -> client.download(other.base() + "/file"));
+            assertThat(e.httpStatus()).isEqualTo(401);
+            assertThat(e.getMessage()).doesNotContain("credentials");
+        }
     }
 
     @Test
