@@ -128,7 +128,7 @@ final class SrHttp {
             }
             String body = bodyText(response.body());
             if (status == 401 && authHeader != null) {
-                if (!credentialRefreshed && authHeader != null && call.auth().refreshAfter401(authHeader)) {
+                if (!credentialRefreshed && call.auth().refreshAfter401(authHeader)) {
                     credentialRefreshed = true;
                     counters.retries.incrementAndGet();
                     continue;
@@ -153,6 +153,8 @@ final class SrHttp {
                     Duration wait = backoff(attempt);
                     if (retryAfter.isPresent()) {
                         wait = retryAfter.get();
+                        // The whole endpoint is closed for that long, not just this call: other threads wait too.
+                        pacer.holdOff(call.endpoint(), wait);
                     } else if (rateLimited && remainingIsZero(response)) {
                         // Out of requests for this second: waiting less than the window only earns another 429.
                         wait = max(wait, Duration.ofSeconds(1));
