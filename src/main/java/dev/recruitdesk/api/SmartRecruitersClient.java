@@ -277,6 +277,11 @@ public final class SmartRecruitersClient implements SmartRecruitersApi {
         throw new ApiException(0, "TOO_MANY_REDIRECTS", "The download link redirected too many times");
     }
 
+    /** The SmartRecruiters address this client talks to. */
+    public URI baseUrl() {
+        return baseUrl;
+    }
+
     @Override
     public ClientStats stats() {
         return counters.snapshot();

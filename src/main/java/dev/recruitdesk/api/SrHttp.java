@@ -205,7 +205,7 @@ final class SrHttp {
         if (call.body() != null) {
             b.header("Content-Type", call.contentType() == null ? "application/json; charset=utf-8" : call.contentType());
         }
-        call.headers().forEach(b::header);
+        call.headers().forEach(b::setHeader);
         if (authHeader != null) {
             b.header(authHeader.name(), authHeader.value());
         }

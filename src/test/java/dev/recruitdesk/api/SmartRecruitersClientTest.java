@@ -445,6 +445,7 @@ class SmartRecruitersClientTest {
                 assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("%PDF-1.4 other");
             }
             assertThat(stub.requests("/file").get(0).header("X-SmartToken")).isEqualTo(API_KEY);
+            assertThat(stub.requests("/file").get(0).headers().get("Accept")).containsExactly("*/*");
             assertThat(other.requests("/file").get(0).header("X-SmartToken")).isNull();
             assertThat(other.requests("/file").get(0).header("Authorization")).isNull();
         }
