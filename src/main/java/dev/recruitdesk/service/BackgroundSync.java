@@ -111,6 +111,14 @@ public final class BackgroundSync implements SyncService {
         listeners.add(listener);
     }
 
+    /**
+     * Makes the next sync a full listing (which also removes candidates no longer in SmartRecruiters), e.g. for a
+     * "rebuild the cache" action. Returns once the request is stored.
+     */
+    public void requestFullSync() {
+        cache.putSyncValue(K_FULL_DONE, "false").join();
+    }
+
     private void syncQuietly() {
         try {
             syncOnce();
