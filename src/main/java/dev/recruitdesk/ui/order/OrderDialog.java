@@ -80,6 +80,8 @@ public final class OrderDialog {
         partnerLabel.setLabelFor(partner);
         Label pkgLabel = new Label(Messages.get("order.package"));
         pkgLabel.setLabelFor(pkg);
+        partnerLabel.setMinWidth(Region.USE_PREF_SIZE);
+        pkgLabel.setMinWidth(Region.USE_PREF_SIZE);
         form.addRow(0, partnerLabel, partner, partnerSpinner);
         form.addRow(1, pkgLabel, pkg, pkgSpinner);
         form.add(pkgDescription, 1, 2);

@@ -8,6 +8,7 @@ import dev.recruitdesk.domain.OrderStatus;
 import dev.recruitdesk.ui.common.Messages;
 import dev.recruitdesk.ui.common.StateView;
 import dev.recruitdesk.ui.common.StatusChip;
+import dev.recruitdesk.ui.common.Words;
 import javafx.animation.PauseTransition;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -131,7 +132,7 @@ public final class PeopleView extends BorderPane {
         table.getColumns().add(textColumn("people.col.name", CandidateRow::name, 220));
         table.getColumns().add(textColumn("people.col.email", CandidateRow::email, 240));
         table.getColumns().add(textColumn("people.col.jobs", CandidateRow::jobs, 240));
-        table.getColumns().add(textColumn("people.col.appStatus", CandidateRow::applicationStatus, 140));
+        table.getColumns().add(textColumn("people.col.appStatus", r -> Words.humanize(r.applicationStatus()), 150));
         TableColumn<CandidateRow, CandidateRow> latest = new TableColumn<>(Messages.get("people.col.latest"));
         latest.setPrefWidth(160);
         latest.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));

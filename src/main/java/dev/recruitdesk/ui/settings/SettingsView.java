@@ -64,6 +64,7 @@ public final class SettingsView extends ScrollPane {
         HBox.setHgrow(text, Priority.ALWAYS);
         Button leave = new Button(Messages.get("settings.leaveDemo"));
         leave.setId("settings-leave-demo");
+        leave.setMinWidth(Button.USE_PREF_SIZE);
         leave.setOnAction(e -> vm.leaveDemoMode(onLeaveDemo));
         HBox box = new HBox(12, text, leave);
         box.setAlignment(Pos.CENTER_LEFT);
@@ -163,6 +164,8 @@ public final class SettingsView extends ScrollPane {
         saved.setId("settings-save-outcome");
         saved.setWrapText(true);
         saved.textProperty().bind(vm.saveOutcomeProperty());
+        collapseWhenEmpty(outcome);
+        collapseWhenEmpty(saved);
         form.add(new VBox(4, outcome, saved), 1, row);
         return card(Messages.get("settings.accountSection"), Messages.get("settings.accountHint"), form);
     }
@@ -205,6 +208,7 @@ public final class SettingsView extends ScrollPane {
         outcome.setWrapText(true);
         outcome.getStyleClass().add(Styles.DANGER);
         outcome.textProperty().bind(vm.connectOutcomeProperty());
+        collapseWhenEmpty(outcome);
         form.add(outcome, 1, 4);
         return card(Messages.get("settings.integrationSection"), Messages.get("settings.integrationHint"), form);
     }
@@ -254,11 +258,20 @@ public final class SettingsView extends ScrollPane {
             msg.getStyleClass().addAll("field-error", Styles.DANGER, Styles.TEXT_SMALL);
             msg.setWrapText(true);
             msg.textProperty().bind(error);
-            msg.managedProperty().bind(msg.textProperty().isNotEmpty());
+            // A field the user has not touched yet shows no red: the disabled button already says what is missing.
+            javafx.beans.property.BooleanProperty touched = new javafx.beans.property.SimpleBooleanProperty(!(field instanceof TextInputControl));
+            if (field instanceof TextInputControl input) {
+                input.setOnKeyTyped(e -> touched.set(true));
+                input.focusedProperty().addListener((o, was, is) -> {
+                    if (!is && !input.getText().isEmpty()) {
+                        touched.set(true);
+                    }
+                });
+            }
+            msg.managedProperty().bind(msg.textProperty().isNotEmpty().and(touched));
             msg.visibleProperty().bind(msg.managedProperty());
             if (field instanceof TextInputControl input) {
-                error.addListener((o, a, b) -> input.pseudoClassStateChanged(Styles.STATE_DANGER, !b.isEmpty()));
-                input.pseudoClassStateChanged(Styles.STATE_DANGER, !error.get().isEmpty());
+                msg.managedProperty().addListener((o, a, b) -> input.pseudoClassStateChanged(Styles.STATE_DANGER, b));
                 input.setAccessibleHelp(error.get());
                 error.addListener((o, a, b) -> input.setAccessibleHelp(b));
             }
@@ -269,6 +282,11 @@ public final class SettingsView extends ScrollPane {
         form.add(l, 0, row);
         form.add(box, 1, row);
         return new Node[]{l, box};
+    }
+
+    private static void collapseWhenEmpty(Label l) {
+        l.managedProperty().bind(l.textProperty().isNotEmpty());
+        l.visibleProperty().bind(l.managedProperty());
     }
 
     private static void showWhen(Node[] nodes, javafx.beans.binding.BooleanBinding condition) {
