@@ -175,7 +175,7 @@ public final class ScreenshotTour {
         return Optional.ofNullable(best);
     }
 
-    private static Path snapshot(Scene scene, Path file) throws Exception {
+    static Path snapshot(Scene scene, Path file) throws Exception {
         WritableImage image = onFx(() -> scene.snapshot(null));
         ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", file.toFile());
         log.info("Wrote {}", file.getFileName());

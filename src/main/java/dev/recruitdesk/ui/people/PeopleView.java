@@ -117,7 +117,15 @@ public final class PeopleView extends BorderPane {
         filterLabel.setLabelFor(status);
         HBox bar = new HBox(10, search, filterLabel, status, grow, count);
         bar.setAlignment(Pos.CENTER_LEFT);
-        VBox top = new VBox(12, title, bar);
+        Label offline = new Label();
+        offline.setId("people-offline");
+        offline.setGraphic(new FontIcon(org.kordamp.ikonli.materialdesign2.MaterialDesignC.CLOUD_OFF_OUTLINE));
+        offline.getStyleClass().add("warning-box");
+        offline.setMaxWidth(Double.MAX_VALUE);
+        offline.textProperty().bind(vm.offlineTextProperty());
+        offline.managedProperty().bind(vm.offlineTextProperty().isNotEmpty());
+        offline.visibleProperty().bind(offline.managedProperty());
+        VBox top = new VBox(12, title, offline, bar);
         top.setPadding(new Insets(20, 24, 12, 24));
         return top;
     }

@@ -8,6 +8,7 @@ import dev.recruitdesk.service.SyncStatus;
 import dev.recruitdesk.ui.TaskRunner;
 import dev.recruitdesk.ui.common.Errors;
 import dev.recruitdesk.ui.common.Messages;
+import dev.recruitdesk.ui.common.TimeFormat;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
@@ -44,6 +45,7 @@ public final class PeopleViewModel {
     private final ReadOnlyStringWrapper syncProgressText = new ReadOnlyStringWrapper("");
     private final SimpleObjectProperty<Double> syncProgress = new SimpleObjectProperty<>(-1.0);
     private final BooleanProperty errorIsSettings = new SimpleBooleanProperty();
+    private final ReadOnlyStringWrapper offlineText = new ReadOnlyStringWrapper("");
 
     private SyncStatus lastSync = SyncStatus.initial();
     private long generation;
@@ -96,6 +98,11 @@ public final class PeopleViewModel {
     /** 0..1, or -1 while the total is unknown. */
     public SimpleObjectProperty<Double> syncProgressProperty() {
         return syncProgress;
+    }
+
+    /** Non-empty while SmartRecruiters cannot be reached: the list shows cached data, and says how old. */
+    public ReadOnlyStringProperty offlineTextProperty() {
+        return offlineText.getReadOnlyProperty();
     }
 
     public BooleanProperty errorIsSettingsProperty() {
@@ -186,6 +193,8 @@ public final class PeopleViewModel {
         tasks.runOnUi(() -> {
             boolean finishedNow = lastSync.running() && !status.running();
             lastSync = status;
+            offlineText.set(status.online() ? "" : status.lastSuccess() == null ? Messages.get("people.offlineNever")
+                    : Messages.format("people.offline", TimeFormat.relative(status.lastSuccess())));
             if (status.phase() == SyncStatus.Phase.FULL_SYNC && status.total() > 0) {
                 syncProgress.set(Math.min(1.0, status.done() / (double) status.total()));
                 syncProgressText.set(Messages.format("people.syncProgress", status.done(), status.total()));
