@@ -110,6 +110,9 @@ public final class PeopleView extends BorderPane {
         count.setId("people-count");
         count.getStyleClass().add(Styles.TEXT_MUTED);
         count.textProperty().bind(vm.countTextProperty());
+        // While the first sync runs, "No candidates" would be wrong: the progress view says what is happening.
+        count.visibleProperty().bind(vm.stateProperty().isNotEqualTo(PeopleViewModel.State.FIRST_SYNC)
+                .and(vm.stateProperty().isNotEqualTo(PeopleViewModel.State.LOADING)));
 
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);

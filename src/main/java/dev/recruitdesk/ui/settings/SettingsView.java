@@ -130,11 +130,13 @@ public final class SettingsView extends ScrollPane {
         Button test = new Button(Messages.get("settings.test"), new FontIcon(MaterialDesignL.LAN_CONNECT));
         test.setId("settings-test");
         test.setMnemonicParsing(true);
+        test.setMinWidth(Button.USE_PREF_SIZE);
         test.disableProperty().bind(vm.saveBlockedReasonBinding().isNotEmpty());
         test.setOnAction(e -> vm.testConnection());
         Button save = new Button(Messages.get("settings.save"), new FontIcon(MaterialDesignC.CONTENT_SAVE));
         save.setId("settings-save");
         save.setMnemonicParsing(true);
+        save.setMinWidth(Button.USE_PREF_SIZE);
         save.getStyleClass().add(Styles.ACCENT);
         save.disableProperty().bind(vm.saveBlockedReasonBinding().isNotEmpty());
         save.setOnAction(e -> vm.save());
@@ -178,6 +180,7 @@ public final class SettingsView extends ScrollPane {
         state.textProperty().bind(vm.integrationTextProperty());
         vm.integrationConnectedProperty().addListener((o, a, b) -> styleIntegration(state, b));
         styleIntegration(state, vm.integrationConnectedProperty().get());
+        GridPane.setHalignment(state, HPos.LEFT);
         form.add(state, 0, 0, 2, 1);
 
         PasswordField token = new PasswordField();
@@ -196,6 +199,7 @@ public final class SettingsView extends ScrollPane {
         Button connect = new Button(Messages.get("settings.connect"), new FontIcon(MaterialDesignL.LINK_VARIANT));
         connect.setId("settings-connect");
         connect.getStyleClass().add(Styles.ACCENT);
+        connect.setMinWidth(Button.USE_PREF_SIZE);
         connect.disableProperty().bind(vm.connectBlockedReasonBinding().isNotEmpty());
         connect.setOnAction(e -> vm.connectIntegration());
         ProgressIndicator spin = spinner(vm.busyProperty().isEqualTo(SettingsViewModel.Busy.CONNECTING));
