@@ -147,6 +147,34 @@ class UiFlowTest extends UiTestBase {
     }
 
     @Test
+    void aCandidatesChangeKeepsTheSelectionAndTheScrollPosition() {
+        @SuppressWarnings("unchecked")
+        TableView<dev.recruitdesk.domain.CandidateRow> table = lookup("#people-table").queryTableView();
+        waitUntil(() -> table.getItems().size() == 300 && table.getItems().get(0).id() != null);
+        interact(() -> {
+            table.scrollTo(150);
+            table.getSelectionModel().select(160);
+        });
+        waitUntil(() -> table.getSelectionModel().getSelectedItem() != null
+                && table.getSelectionModel().getSelectedItem().id() != null);
+        String selected = table.getSelectionModel().getSelectedItem().id();
+        int pagesBefore = backend.pageCalls.get();
+
+        for (int i = 0; i < 5; i++) { // a burst, as a sync sends them
+            backend.publish(new dev.recruitdesk.service.ChangeEvent(dev.recruitdesk.service.ChangeEvent.Kind.CANDIDATES, Set.of()));
+        }
+
+        waitUntil(() -> backend.pageCalls.get() > pagesBefore);
+        waitUntil(() -> table.getSelectionModel().getSelectedItem() != null
+                && selected.equals(table.getSelectionModel().getSelectedItem().id()));
+        javafx.scene.control.skin.VirtualFlow<?> flow = lookup("#people-table .virtual-flow").query();
+        waitUntil(() -> flow.getFirstVisibleCell() != null);
+        int first = flow.getFirstVisibleCell().getIndex();
+        assertThat(first).isBetween(140, 160);
+        assertThat(backend.pageCalls.get() - pagesBefore).isLessThan(10); // coalesced, not one full reload per event
+    }
+
+    @Test
     void changeFeedUpdatesAnOpenProfile() throws Exception {
         interact(() -> window.openProfile(FakeBackend.SHOWCASE_ID));
         waitUntil(() -> lookup(".application-card").queryAll().size() == 3);

@@ -62,6 +62,8 @@ public final class PeopleView extends BorderPane {
         buildTable();
         vm.stateProperty().addListener((o, a, b) -> showState());
         vm.setOnRefreshed(this::restoreSelection);
+        // The selected row may sit on a page that arrives after the refresh.
+        vm.rows().setOnPageLoaded(this::restoreSelection);
         showState();
     }
 
