@@ -109,6 +109,24 @@ class UiFlowTest extends UiTestBase {
     }
 
     @Test
+    void theOrderDialogIsModalToTheMainWindowAndEscapeCancels() {
+        interact(() -> window.openProfile(FakeBackend.SHOWCASE_ID));
+        waitUntil(() -> lookup(".order-button").tryQuery().isPresent());
+        clickOn(lookup(".order-button").queryButton());
+        waitUntil(() -> window.orderDialog() != null && window.orderDialog().stage().isShowing());
+        javafx.stage.Stage dialog = window.orderDialog().stage();
+        assertThat(dialog.getOwner()).isSameAs(window.stage());
+        assertThat(dialog.getModality()).isEqualTo(javafx.stage.Modality.WINDOW_MODAL);
+        double centre = window.stage().getX() + window.stage().getWidth() / 2;
+        assertThat(dialog.getX() + dialog.getWidth() / 2).isCloseTo(centre, org.assertj.core.data.Offset.offset(2.0));
+
+        clickOn("#order-continue-reason");
+        type(KeyCode.ESCAPE);
+        waitUntil(() -> !dialog.isShowing());
+        assertThat(backend.queuedRequests).isEmpty();
+    }
+
+    @Test
     void badSettingsInputShowsTheMessageNextToTheFieldAndDisablesSaveAndTest() {
         clickOn("#nav-settings");
         waitUntil(() -> "http://127.0.0.1:8089".equals(lookup("#settings-base-url").queryTextInputControl().getText()));
@@ -172,6 +190,17 @@ class UiFlowTest extends UiTestBase {
         int first = flow.getFirstVisibleCell().getIndex();
         assertThat(first).isBetween(140, 160);
         assertThat(backend.pageCalls.get() - pagesBefore).isLessThan(10); // coalesced, not one full reload per event
+    }
+
+    @Test
+    void keyboardShortcutsSwitchScreensAndFocusSearch() {
+        clickOn("#people-count"); // Monocle gives a new stage no focus until something is clicked
+        press(KeyCode.CONTROL, KeyCode.DIGIT2).release(KeyCode.DIGIT2, KeyCode.CONTROL);
+        waitUntil(() -> lookup("#settings-view").tryQuery().isPresent());
+        press(KeyCode.CONTROL, KeyCode.F).release(KeyCode.F, KeyCode.CONTROL);
+        waitUntil(() -> lookup("#people-search").tryQuery().map(Node::isFocused).orElse(false));
+        write("okonkwo");
+        waitUntil(() -> lookup("#people-table").queryTableView().getItems().size() == 1);
     }
 
     @Test

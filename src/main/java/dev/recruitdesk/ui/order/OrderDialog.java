@@ -160,7 +160,7 @@ public final class OrderDialog {
         // The duplicate box and messages change the height: keep the dialog sized to its content.
         vm.stepProperty().addListener((o, a, b) -> stage.sizeToScene());
         vm.errorTextProperty().addListener((o, a, b) -> stage.sizeToScene());
-        stage.setOnShown(e -> partner.requestFocus());
+        stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_SHOWN, e -> partner.requestFocus());
     }
 
     public void show() {

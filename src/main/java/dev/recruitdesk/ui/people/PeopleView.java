@@ -240,7 +240,7 @@ public final class PeopleView extends BorderPane {
             case LOADING -> StateView.loading(Messages.get("people.loading"));
             case FIRST_SYNC -> firstSyncView();
             case EMPTY_CACHE -> StateView.message(MaterialDesignA.ACCOUNT_GROUP_OUTLINE, Messages.get("people.emptyCache"),
-                    Messages.get("people.emptyCacheDetail"), settingsButton());
+                    vm.emptyCacheDetail(), retryButton(), settingsButton());
             case NO_MATCH -> noMatchView();
             case ERROR -> errorView();
         };
@@ -276,6 +276,12 @@ public final class PeopleView extends BorderPane {
         return vm.errorIsSettingsProperty().get()
                 ? StateView.message(MaterialDesignA.ALERT_CIRCLE, Messages.get("people.error"), vm.errorTextProperty().get(), retry, settingsButton())
                 : StateView.message(MaterialDesignA.ALERT_CIRCLE, Messages.get("people.error"), vm.errorTextProperty().get(), retry);
+    }
+
+    private Button retryButton() {
+        Button b = new Button(Messages.get("common.retry"));
+        b.setOnAction(e -> vm.applyFilter());
+        return b;
     }
 
     private Button settingsButton() {

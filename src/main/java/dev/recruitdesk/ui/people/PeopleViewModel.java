@@ -95,6 +95,13 @@ public final class PeopleViewModel {
         return syncProgressText.getReadOnlyProperty();
     }
 
+    /** What to say under "No candidates yet": the last sync error when there is one. */
+    public String emptyCacheDetail() {
+        return lastSync.lastError() == null || lastSync.lastError().isBlank()
+                ? Messages.get("people.emptyCacheDetail")
+                : Messages.format("people.emptyCacheError", lastSync.lastError());
+    }
+
     /** 0..1, or -1 while the total is unknown. */
     public SimpleObjectProperty<Double> syncProgressProperty() {
         return syncProgress;
