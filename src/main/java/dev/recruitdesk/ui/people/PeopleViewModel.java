@@ -210,7 +210,9 @@ public final class PeopleViewModel {
                 syncProgressText.set(Messages.format("people.syncProgressUnknown", status.done()));
             }
             State s = state.get();
-            if (finishedNow || (s == State.FIRST_SYNC && !status.running()) || s == State.FIRST_SYNC && status.done() > 0) {
+            // During a full sync the list grows page by page: follow it (refreshes coalesce while one is running).
+            boolean growing = status.phase() == SyncStatus.Phase.FULL_SYNC && status.done() > 0;
+            if (finishedNow || growing || s == State.FIRST_SYNC && !status.running()) {
                 applyFilter();
             }
         });
