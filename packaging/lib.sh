@@ -46,5 +46,5 @@ app_version() { # app_version JAR
 }
 
 # Seconds since the epoch with milliseconds, and the difference of two such stamps, for timing steps.
-now() { date +%s.%N; }
+now() { local t; t="$(date +%s.%N)"; [[ $t == *N ]] && t="$(date +%s)"; printf '%s' "$t"; } # BSD date has no %N
 elapsed() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f s", b - a }'; }
