@@ -26,6 +26,20 @@ public interface SmartRecruitersApi {
     /** {@code GET /candidates/{id}/jobs/{jobId}}; the result carries the application UUID when SR gives one. */
     ApplicationRef application(String candidateId, String jobId) throws ApiException;
 
+    /**
+     * {@code PUT /candidates/{id}/jobs/{jobId}/status}: moves an application to a status and step; a step with an
+     * auto-triggered assessment makes SR order it. Added after the skeleton; the default is for test doubles.
+     */
+    default void moveApplication(String candidateId, String jobId, String status, String subStatus) throws ApiException {
+        throw new ApiException(0, "UNSUPPORTED", "Moving an application is not supported here");
+    }
+
+    /** {@code POST /jobs/{jobId}/candidates}: creates a candidate applied to the job. Never retried once sent. */
+    default Candidate createCandidate(String jobId, String firstName, String lastName, String email, String phoneNumber)
+            throws ApiException {
+        throw new ApiException(0, "UNSUPPORTED", "Creating a candidate is not supported here");
+    }
+
     List<Job> jobs() throws ApiException;
 
     Job job(String jobId) throws ApiException;
@@ -38,6 +52,11 @@ public interface SmartRecruitersApi {
     IntegrationStatus integration() throws ApiException;
 
     IntegrationStatus connectIntegration(String externalTriggerToken, String email) throws ApiException;
+
+    /** {@code DELETE /assessment-api/v202107/integrations/stackone} [SIM]. */
+    default void disconnectIntegration() throws ApiException {
+        throw new ApiException(0, "UNSUPPORTED", "Disconnecting the integration is not supported here");
+    }
 
     List<Partner> partners() throws ApiException;
 

@@ -1,0 +1,42 @@
+package dev.recruitdesk.app;
+
+import java.io.IOException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Locale;
+import java.util.Map;
+
+/** The per-user data folder: never the install or working folder. */
+public final class DataFolders {
+
+    private DataFolders() {
+    }
+
+    public static Path defaultDataDir(Map<String, String> env, String osName, String userHome) {
+        String os = osName.toLowerCase(Locale.ROOT);
+        if (os.contains("win")) {
+            String local = env.get("LOCALAPPDATA");
+            return Path.of(local != null && !local.isBlank() ? local : userHome + "\\AppData\\Local", "RecruitDesk");
+        }
+        if (os.contains("mac")) {
+            return Path.of(userHome, "Library", "Application Support", "RecruitDesk");
+        }
+        String xdg = env.get("XDG_DATA_HOME");
+        Path base = xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute() ? Path.of(xdg) : Path.of(userHome, ".local", "share");
+        return base.resolve("recruitdesk");
+    }
+
+    /** Creates the folder readable by the user alone (where the file system knows POSIX permissions). */
+    public static Path ensure(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+        }
+        if (!Files.isWritable(dir)) {
+            throw new IOException("The data folder is not writable: " + dir);
+        }
+        return dir;
+    }
+}

@@ -1,0 +1,170 @@
+package dev.recruitdesk.simulator;
+
+import com.sun.net.httpserver.Headers;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Routes every request: 404/405, authentication, rate limits, then the endpoint; errors become SR error bodies. */
+final class SimHttpHandler implements HttpHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SimHttpHandler.class);
+
+    private final List<Route> routes;
+    private final Credentials credentials;
+    private final RateLimiter limiter;
+    private final AtomicLong served = new AtomicLong();
+
+    SimHttpHandler(List<Route> routes, Credentials credentials, RateLimiter limiter) {
+        this.routes = List.copyOf(routes);
+        this.credentials = credentials;
+        this.limiter = limiter;
+    }
+
+    long served() {
+        return served.get();
+    }
+
+    @Override
+    public void handle(HttpExchange exchange) throws IOException {
+        RateLimiter.Permit permit = null;
+        SimResponse response;
+        String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
+        String path = exchange.getRequestURI().getRawPath();
+        try {
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            String[] segments = segments(path);
+            Route route = null;
+            Map<String, String> params = null;
+            Set<String> allowed = new LinkedHashSet<>();
+            for (Route r : routes) {
+                Map<String, String> p = r.match(segments);
+                if (p != null) {
+                    allowed.add(r.method());
+                    if (r.method().equals(method)) {
+                        route = r;
+                        params = p;
+                        break;
+                    }
+                }
+            }
+            if (route == null) {
+                permit = limiter.peek();
+                response = allowed.isEmpty()
+                        ? SimResponse.error(new SimError(404, "NOT_FOUND", "No such endpoint"))
+                        : SimResponse.error(new SimError(405, "METHOD_NOT_ALLOWED", "Method not allowed here"))
+                                .withHeader("Allow", String.join(", ", allowed));
+            } else if (route.authenticated() && !credentials.authenticated(
+                    exchange.getRequestHeaders().getFirst("X-SmartToken"),
+                    exchange.getRequestHeaders().getFirst("Authorization"))) {
+                permit = limiter.peek();
+                response = SimResponse.error(new SimError(401, "UNAUTHORIZED",
+                        "Invalid or missing credentials"));
+            } else {
+                permit = limiter.acquire(route.key(), route.candidateList());
+                if (!permit.granted) {
+                    response = SimResponse.error(new SimError(429, "RATE_LIMIT_EXCEEDED",
+                            "Too many requests, slow down")).withHeader("Retry-After", "1");
+                } else {
+                    SimRequest request = new SimRequest(method, path, params,
+                            query(exchange.getRequestURI().getRawQuery()), headers(exchange.getRequestHeaders()),
+                            body);
+                    response = route.handler().handle(request);
+                }
+            }
+        } catch (SimError e) {
+            response = SimResponse.error(e);
+        } catch (RuntimeException e) {
+            LOG.error("Simulator failed on {} {}", method, path, e);
+            response = SimResponse.error(new SimError(500, "INTERNAL_ERROR", "Internal simulator error"));
+        }
+        try {
+            send(exchange, response, permit == null ? limiter.peek() : permit);
+            LOG.debug("{} {} -> {}", method, path, response.status());
+        } finally {
+            served.incrementAndGet();
+            if (permit != null) {
+                permit.release();
+            }
+            exchange.close();
+        }
+    }
+
+    private static void send(HttpExchange exchange, SimResponse response, RateLimiter.Permit permit)
+            throws IOException {
+        Headers h = exchange.getResponseHeaders();
+        h.set("X-RateLimit-Limit", Integer.toString(permit.limit));
+        h.set("X-RateLimit-Remaining", Integer.toString(permit.remaining));
+        h.set("X-RateLimit-Concurrent-Limit", Integer.toString(permit.concurrentLimit));
+        h.set("X-RateLimit-Concurrent-Remaining", Integer.toString(permit.concurrentRemaining));
+        response.headers().forEach(h::set);
+        if (response.contentType() != null) {
+            h.set("Content-Type", response.contentType());
+        }
+        byte[] body = response.body();
+        boolean empty = body.length == 0 || response.status() == 204 || "HEAD".equals(exchange.getRequestMethod());
+        exchange.sendResponseHeaders(response.status(), empty ? -1 : body.length);
+        if (!empty) {
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        }
+    }
+
+    private static String[] segments(String rawPath) {
+        String p = rawPath == null || rawPath.isEmpty() ? "/" : rawPath;
+        if (p.length() > 1 && p.endsWith("/")) {
+            p = p.substring(0, p.length() - 1);
+        }
+        String[] raw = p.substring(1).split("/", -1);
+        String[] out = new String[raw.length];
+        for (int i = 0; i < raw.length; i++) {
+            out[i] = URLDecoder.decode(raw[i].replace("+", "%2B"), StandardCharsets.UTF_8);
+        }
+        return out;
+    }
+
+    static Map<String, List<String>> query(String rawQuery) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        if (rawQuery == null || rawQuery.isEmpty()) {
+            return out;
+        }
+        for (String part : rawQuery.split("&")) {
+            if (part.isEmpty()) {
+                continue;
+            }
+            int eq = part.indexOf('=');
+            String name = URLDecoder.decode(eq < 0 ? part : part.substring(0, eq), StandardCharsets.UTF_8);
+            String value = eq < 0 ? "" : URLDecoder.decode(part.substring(eq + 1), StandardCharsets.UTF_8);
+            // Both "jobId=a&jobId=b" and "jobId[]=a" spellings of a repeated parameter are accepted.
+            if (name.endsWith("[]")) {
+                name = name.substring(0, name.length() - 2);
+            }
+            out.computeIfAbsent(name, k -> new ArrayList<>(1)).add(value);
+        }
+        return out;
+    }
+
+    private static Map<String, String> headers(Headers headers) {
+        Map<String, String> out = new LinkedHashMap<>();
+        headers.forEach((k, v) -> {
+            if (!v.isEmpty()) {
+                out.put(k.toLowerCase(Locale.ROOT), v.get(0));
+            }
+        });
+        return out;
+    }
+}

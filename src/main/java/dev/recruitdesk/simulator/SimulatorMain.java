@@ -1,0 +1,118 @@
+package dev.recruitdesk.simulator;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * Command line: {@code simulator --port PORT [--seed N] [--candidates N] [--jobs N] [--no-rate-limit]
+ * [--pace-seconds N] [--connected]}. Prints the base URL and the credentials to use, then serves until the process
+ * is stopped. Printing the credentials is the point of this command: they are the simulator's own demo secrets.
+ */
+public final class SimulatorMain {
+
+    private static final String USAGE = "usage: simulator --port PORT [--seed N] [--candidates N] [--jobs N] "
+            + "[--no-rate-limit] [--pace-seconds N] [--connected]";
+
+    private SimulatorMain() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /** Returns only on error: 2 for a bad command line, 1 when the server cannot start. */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        SimulatorConfig config;
+        try {
+            config = parse(args);
+        } catch (IllegalArgumentException e) {
+            err.println("simulator: " + e.getMessage() + " (" + USAGE + ")");
+            return 2;
+        }
+        if (config == null) {
+            out.println(USAGE);
+            return 0;
+        }
+        Simulator simulator;
+        try {
+            simulator = Simulator.start(config);
+        } catch (IOException | RuntimeException e) {
+            err.println("simulator: cannot start: " + e.getMessage());
+            return 1;
+        }
+        out.println("RecruitDesk SmartRecruiters simulator");
+        out.println("Base URL: " + simulator.baseUrl());
+        out.println("API key: " + simulator.apiKey());
+        out.println("OAuth client: " + simulator.oauthClientId() + " / " + simulator.oauthClientSecret());
+        out.println("Trigger token: " + simulator.triggerToken());
+        out.println("Email: " + simulator.recruiterEmail());
+        out.println("Candidates: " + simulator.candidateCount());
+        out.flush();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            simulator.close();
+            stopped.countDown();
+        }, "sr-sim-shutdown"));
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            simulator.close();
+        }
+        return 0;
+    }
+
+    /** The configuration, or null when help was asked for. */
+    static SimulatorConfig parse(String[] args) {
+        SimulatorConfig.Builder b = SimulatorConfig.builder();
+        int start = args.length > 0 && "simulator".equals(args[0]) ? 1 : 0;
+        for (int i = start; i < args.length; i++) {
+            String a = args[i];
+            switch (a) {
+                case "--help", "-h" -> {
+                    return null;
+                }
+                case "--port" -> b.port(intValue(args, ++i, a, 0, 65535));
+                case "--seed" -> b.seed(longValue(args, ++i, a));
+                case "--candidates" -> b.candidates(intValue(args, ++i, a, 1, 10_000_000));
+                case "--jobs" -> b.jobs(intValue(args, ++i, a, 1, 100_000));
+                case "--pace-seconds" -> b.partnerPace(Duration.ofSeconds(intValue(args, ++i, a, 1, 86_400)));
+                case "--no-rate-limit" -> b.rateLimit(false);
+                case "--connected" -> b.integrationConnected(true);
+                default -> throw new IllegalArgumentException("unknown option " + a);
+            }
+        }
+        return b.build();
+    }
+
+    private static String value(String[] args, int i, String option) {
+        if (i >= args.length) {
+            throw new IllegalArgumentException(option + " needs a value");
+        }
+        return args[i];
+    }
+
+    private static int intValue(String[] args, int i, String option, int min, int max) {
+        String v = value(args, i, option);
+        try {
+            int n = Integer.parseInt(v);
+            if (n < min || n > max) {
+                throw new IllegalArgumentException(option + " must be " + min + ".." + max + ": " + v);
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(option + " is not a number: " + v);
+        }
+    }
+
+    private static long longValue(String[] args, int i, String option) {
+        String v = value(args, i, option);
+        try {
+            return Long.parseLong(v);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(option + " is not a number: " + v);
+        }
+    }
+}

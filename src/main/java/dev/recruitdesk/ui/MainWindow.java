@@ -1,0 +1,255 @@
+package dev.recruitdesk.ui;
+
+import atlantafx.base.theme.PrimerLight;
+import dev.recruitdesk.domain.ApplicationRef;
+import dev.recruitdesk.domain.AssessmentOrder;
+import dev.recruitdesk.domain.Candidate;
+import dev.recruitdesk.ui.common.LinkOpener;
+import dev.recruitdesk.ui.common.Messages;
+import dev.recruitdesk.ui.order.OrderDialog;
+import dev.recruitdesk.ui.order.OrderViewModel;
+import dev.recruitdesk.ui.people.PeopleView;
+import dev.recruitdesk.ui.people.PeopleViewModel;
+import dev.recruitdesk.ui.profile.ProfileView;
+import dev.recruitdesk.ui.profile.ProfileViewModel;
+import dev.recruitdesk.ui.results.ResultsViewModel;
+import dev.recruitdesk.ui.settings.SettingsView;
+import dev.recruitdesk.ui.settings.SettingsViewModel;
+import dev.recruitdesk.ui.shell.ShellView;
+import dev.recruitdesk.ui.shell.StatusBarViewModel;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.application.Application;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.Scene;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.stage.Screen;
+import javafx.stage.Stage;
+import javafx.util.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.prefs.Preferences;
+
+/**
+ * The main window: the shell with its screens, wired to the services in {@link UiContext}. The app's wiring starts
+ * the SyncService; this window only listens to it and to the ChangeFeed.
+ */
+public final class MainWindow {
+
+    private static final Logger log = LoggerFactory.getLogger(MainWindow.class);
+    static final double DEFAULT_WIDTH = 1280;
+    static final double DEFAULT_HEIGHT = 800;
+
+    private final UiContext ctx;
+    private final LinkOpener linkOpener;
+    private final DialogService dialogs;
+    private final StatusBarViewModel statusVm;
+    private final PeopleViewModel peopleVm;
+    private final List<AutoCloseable> subscriptions = new ArrayList<>();
+    private Stage stage;
+    private ShellView shell;
+    private PeopleView peopleView;
+    private SettingsViewModel settingsVm;
+    private ProfileView profileView;
+    private OrderDialog orderDialog;
+    private boolean peopleLoaded;
+
+    public MainWindow(UiContext ctx) {
+        this(ctx, LinkOpener.desktop());
+    }
+
+    /** For tests and platforms where links open differently. */
+    public MainWindow(UiContext ctx, LinkOpener linkOpener) {
+        this.ctx = Objects.requireNonNull(ctx, "ctx");
+        this.linkOpener = linkOpener;
+        this.dialogs = new DialogService(() -> stage);
+        this.statusVm = new StatusBarViewModel(ctx.tasks());
+        this.peopleVm = new PeopleViewModel(ctx.candidates(), ctx.tasks());
+    }
+
+    /** The app's stylesheet, added to every scene (main window and dialogs). */
+    public static String stylesheet() {
+        return Objects.requireNonNull(MainWindow.class.getResource("app.css"), "app.css").toExternalForm();
+    }
+
+    public void show(Stage stage) {
+        this.stage = stage;
+        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        shell = new ShellView(statusVm, ctx.demoMode(), this::showPeople, this::showSettings);
+        peopleView = new PeopleView(peopleVm, this::openProfile, this::showSettings);
+        Scene scene = new Scene(shell, DEFAULT_WIDTH, DEFAULT_HEIGHT);
+        scene.getStylesheets().add(stylesheet());
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), () -> {
+            showPeople();
+            peopleView.focusSearch();
+        });
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.DIGIT1, KeyCombination.SHORTCUT_DOWN), this::showPeople);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.DIGIT2, KeyCombination.SHORTCUT_DOWN), this::showSettings);
+        stage.setScene(scene);
+        stage.setTitle(ctx.demoMode() ? Messages.get("app.titleDemo") : Messages.get("app.title"));
+        stage.setMinWidth(960);
+        stage.setMinHeight(600);
+        WindowMemory.restore(stage);
+        stage.setOnHidden(e -> close());
+
+        subscriptions.add(ctx.changes().subscribe(event -> {
+            peopleVm.onChange(event);
+            ctx.tasks().runOnUi(() -> {
+                if (profileView != null) {
+                    profileView.viewModel().onChange(event);
+                }
+            });
+        }));
+        ctx.sync().addStatusListener(s -> {
+            statusVm.onStatus(s);
+            peopleVm.onSyncStatus(s);
+        });
+        statusVm.apply(ctx.sync().status());
+        peopleVm.onSyncStatus(ctx.sync().status());
+        Timeline clock = new Timeline(new KeyFrame(Duration.seconds(20), e -> statusVm.tick()));
+        clock.setCycleCount(Timeline.INDEFINITE);
+        clock.play();
+        subscriptions.add(clock::stop);
+
+        showPeople();
+        stage.show();
+    }
+
+    public Stage stage() {
+        return stage;
+    }
+
+    public void showPeople() {
+        shell.select(ShellView.Screen.PEOPLE);
+        shell.setContent(peopleView);
+        profileView = null;
+        if (!peopleLoaded) {
+            peopleLoaded = true;
+            peopleVm.applyFilter();
+        }
+    }
+
+    public void showSettings() {
+        shell.select(ShellView.Screen.SETTINGS);
+        settingsVm = new SettingsViewModel(ctx.account(), ctx.tasks(), ctx.sync()::status);
+        Runnable afterLeave = ctx.onLeaveDemo();
+        shell.setContent(new SettingsView(settingsVm, afterLeave));
+        profileView = null;
+        settingsVm.load();
+    }
+
+    public void openProfile(String candidateId) {
+        shell.select(ShellView.Screen.PEOPLE);
+        ProfileViewModel vm = new ProfileViewModel(candidateId, ctx.candidates(), ctx.profiles(), ctx.tasks(), ctx.sync()::status);
+        profileView = new ProfileView(vm, this::backToPeople, app -> openOrderDialog(vm, app),
+                order -> new ResultsViewModel(order, ctx.orders(), ctx.tasks(), linkOpener), dialogs);
+        shell.setContent(profileView);
+        vm.load();
+        profileView.requestFocus();
+    }
+
+    private void backToPeople() {
+        showPeople();
+        peopleView.table().requestFocus();
+    }
+
+    OrderDialog openOrderDialog(ProfileViewModel profile, ApplicationRef application) {
+        Candidate c = profile.candidateProperty().get();
+        String name = c == null ? "" : c.displayName();
+        OrderViewModel vm = new OrderViewModel(ctx.orders(), ctx.tasks(), application, name);
+        orderDialog = new OrderDialog(dialogs, vm, (AssessmentOrder order) -> profile.addQueued(order), this::showSettings);
+        orderDialog.show();
+        return orderDialog;
+    }
+
+    // ---- for the screenshot tour and UI tests in this package
+
+    DialogService dialogs() {
+        return dialogs;
+    }
+
+    PeopleViewModel peopleViewModel() {
+        return peopleVm;
+    }
+
+    PeopleView peopleView() {
+        return peopleView;
+    }
+
+    SettingsViewModel settingsViewModel() {
+        return settingsVm;
+    }
+
+    ProfileView profileView() {
+        return profileView;
+    }
+
+    OrderDialog orderDialog() {
+        return orderDialog;
+    }
+
+    private void close() {
+        WindowMemory.save(stage);
+        for (AutoCloseable c : subscriptions) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                log.debug("Closing a subscription failed", e);
+            }
+        }
+        subscriptions.clear();
+    }
+
+    /** Remembers size and position between launches (java.util.prefs; off with -Drecruitdesk.ui.rememberWindow=false). */
+    static final class WindowMemory {
+        private static boolean enabled() {
+            return !"false".equals(System.getProperty("recruitdesk.ui.rememberWindow"));
+        }
+
+        static void restore(Stage stage) {
+            if (!enabled()) {
+                return;
+            }
+            try {
+                Preferences p = Preferences.userNodeForPackage(MainWindow.class).node("window");
+                double w = p.getDouble("w", -1), h = p.getDouble("h", -1), x = p.getDouble("x", Double.NaN), y = p.getDouble("y", Double.NaN);
+                if (w < 600 || h < 400 || Double.isNaN(x) || Double.isNaN(y)) {
+                    return;
+                }
+                // Only where a screen still is: a monitor may have been unplugged since.
+                boolean visible = Screen.getScreens().stream().map(Screen::getVisualBounds)
+                        .anyMatch((Rectangle2D b) -> b.intersects(x, y, Math.min(w, 200), 50));
+                if (visible) {
+                    stage.setX(x);
+                    stage.setY(y);
+                    stage.setWidth(w);
+                    stage.setHeight(h);
+                }
+            } catch (Exception e) {
+                log.debug("Could not restore the window position", e);
+            }
+        }
+
+        static void save(Stage stage) {
+            if (!enabled() || stage == null || stage.isIconified() || stage.isMaximized()) {
+                return;
+            }
+            try {
+                Preferences p = Preferences.userNodeForPackage(MainWindow.class).node("window");
+                p.putDouble("x", stage.getX());
+                p.putDouble("y", stage.getY());
+                p.putDouble("w", stage.getWidth());
+                p.putDouble("h", stage.getHeight());
+                p.flush();
+            } catch (Exception e) {
+                log.debug("Could not remember the window position", e);
+            }
+        }
+    }
+}

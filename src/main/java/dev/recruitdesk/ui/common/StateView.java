@@ -1,0 +1,68 @@
+package dev.recruitdesk.ui.common;
+
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.Ikon;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/**
+ * The centred "not the normal content" pane every screen uses for its loading, empty and error states:
+ * an icon or spinner, a title, a line of detail and up to two actions.
+ */
+public final class StateView extends VBox {
+
+    private StateView() {
+        setAlignment(Pos.CENTER);
+        setSpacing(12);
+        getStyleClass().add("state-view");
+        setFillWidth(false);
+    }
+
+    public static StateView loading(String title) {
+        StateView v = new StateView();
+        ProgressIndicator p = new ProgressIndicator();
+        p.setPrefSize(40, 40);
+        v.getChildren().addAll(p, title(title));
+        return v;
+    }
+
+    public static StateView progress(String title, ProgressBar bar, Label detail) {
+        StateView v = new StateView();
+        bar.setPrefWidth(360);
+        v.getChildren().addAll(title(title), bar, detail);
+        return v;
+    }
+
+    public static StateView message(Ikon icon, String title, String detail, Button... actions) {
+        StateView v = new StateView();
+        FontIcon fi = new FontIcon(icon);
+        fi.getStyleClass().add("state-icon");
+        v.getChildren().addAll(fi, title(title));
+        if (detail != null && !detail.isBlank()) {
+            Label d = new Label(detail);
+            d.getStyleClass().add("state-detail");
+            d.setWrapText(true);
+            d.setMaxWidth(520);
+            v.getChildren().add(d);
+        }
+        if (actions.length > 0) {
+            HBox row = new HBox(8, actions);
+            row.setAlignment(Pos.CENTER);
+            v.getChildren().add(row);
+        }
+        return v;
+    }
+
+    private static Label title(String text) {
+        Label t = new Label(text);
+        t.getStyleClass().add("state-title");
+        t.setWrapText(true);
+        t.setMaxWidth(520);
+        return t;
+    }
+}

@@ -1,0 +1,272 @@
+package dev.recruitdesk.ui.people;
+
+import atlantafx.base.controls.CustomTextField;
+import atlantafx.base.theme.Styles;
+import atlantafx.base.theme.Tweaks;
+import dev.recruitdesk.domain.CandidateRow;
+import dev.recruitdesk.domain.OrderStatus;
+import dev.recruitdesk.ui.common.Messages;
+import dev.recruitdesk.ui.common.StateView;
+import dev.recruitdesk.ui.common.StatusChip;
+import javafx.animation.PauseTransition;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.util.Duration;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
+
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/** The People screen: search, status filter, the lazily paged table and its loading/empty/error states. */
+public final class PeopleView extends BorderPane {
+
+    private final PeopleViewModel vm;
+    private final CustomTextField search = new CustomTextField();
+    private final ComboBox<StatusOption> status = new ComboBox<>();
+    private final TableView<CandidateRow> table = new TableView<>();
+    private final StackPane body = new StackPane();
+    private final Consumer<String> openProfile;
+    private final Runnable editSettings;
+    private String selectedId;
+
+    public PeopleView(PeopleViewModel vm, Consumer<String> openProfile, Runnable editSettings) {
+        this.vm = vm;
+        this.openProfile = openProfile;
+        this.editSettings = editSettings;
+        getStyleClass().add("people-view");
+        setTop(header());
+        setCenter(body);
+        buildTable();
+        vm.stateProperty().addListener((o, a, b) -> showState());
+        vm.setOnRefreshed(this::restoreSelection);
+        showState();
+    }
+
+    public void focusSearch() {
+        search.requestFocus();
+        search.selectAll();
+    }
+
+    public TableView<CandidateRow> table() {
+        return table;
+    }
+
+    private Node header() {
+        Label title = new Label(Messages.get("people.title"));
+        title.getStyleClass().add(Styles.TITLE_3);
+
+        search.setId("people-search");
+        search.setPromptText(Messages.get("people.searchPrompt"));
+        search.setLeft(new FontIcon(MaterialDesignM.MAGNIFY));
+        search.setPrefWidth(340);
+        search.setAccessibleText(Messages.get("people.searchPrompt"));
+        search.textProperty().bindBidirectional(vm.searchTextProperty());
+        PauseTransition debounce = new PauseTransition(Duration.millis(150));
+        debounce.setOnFinished(e -> vm.applyFilter());
+        search.textProperty().addListener((o, a, b) -> debounce.playFromStart());
+        search.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.DOWN && !table.getItems().isEmpty()) {
+                table.requestFocus();
+                if (table.getSelectionModel().isEmpty()) {
+                    table.getSelectionModel().select(0);
+                }
+                e.consume();
+            } else if (e.getCode() == KeyCode.ESCAPE && !search.getText().isEmpty()) {
+                search.clear();
+                e.consume();
+            }
+        });
+
+        status.setId("people-status-filter");
+        status.getItems().setAll(StatusOption.values());
+        status.valueProperty().bindBidirectional(vm.statusFilterProperty());
+        status.valueProperty().addListener((o, a, b) -> vm.applyFilter());
+        status.setAccessibleText(Messages.get("people.filterLabel"));
+
+        Label count = new Label();
+        count.setId("people-count");
+        count.getStyleClass().add(Styles.TEXT_MUTED);
+        count.textProperty().bind(vm.countTextProperty());
+
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        Label filterLabel = new Label(Messages.get("people.filterLabel"));
+        filterLabel.setLabelFor(status);
+        HBox bar = new HBox(10, search, filterLabel, status, grow, count);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        VBox top = new VBox(12, title, bar);
+        top.setPadding(new Insets(20, 24, 12, 24));
+        return top;
+    }
+
+    private void buildTable() {
+        table.setId("people-table");
+        table.setItems(vm.rows());
+        table.getStyleClass().addAll(Styles.STRIPED, Tweaks.EDGE_TO_EDGE);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.getSelectionModel().setSelectionMode(SelectionMode.SINGLE);
+        table.setFixedCellSize(36);
+        table.getColumns().add(textColumn("people.col.name", CandidateRow::name, 220));
+        table.getColumns().add(textColumn("people.col.email", CandidateRow::email, 240));
+        table.getColumns().add(textColumn("people.col.jobs", CandidateRow::jobs, 240));
+        table.getColumns().add(textColumn("people.col.appStatus", CandidateRow::applicationStatus, 140));
+        TableColumn<CandidateRow, CandidateRow> latest = new TableColumn<>(Messages.get("people.col.latest"));
+        latest.setPrefWidth(160);
+        latest.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
+        latest.setCellFactory(c -> new TableCell<>() {
+            private final StatusChip chip = new StatusChip();
+
+            @Override
+            protected void updateItem(CandidateRow row, boolean empty) {
+                super.updateItem(row, empty);
+                if (empty || PagedCandidateList.isPlaceholder(row) || row.latestOrderStatus() == null) {
+                    setGraphic(null);
+                } else {
+                    OrderStatus s = row.latestOrderStatus();
+                    chip.setStatus(s);
+                    setGraphic(chip);
+                }
+            }
+        });
+        latest.setSortable(false);
+        table.getColumns().add(latest);
+        table.setRowFactory(t -> {
+            TableRow<CandidateRow> row = new TableRow<>();
+            row.setOnMouseClicked(e -> {
+                if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2 && !row.isEmpty()) {
+                    open(row.getItem());
+                }
+            });
+            return row;
+        });
+        table.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ENTER) {
+                open(table.getSelectionModel().getSelectedItem());
+                e.consume();
+            }
+        });
+        table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
+            if (b != null && !PagedCandidateList.isPlaceholder(b)) {
+                selectedId = b.id();
+            }
+        });
+        Label placeholder = new Label("");
+        table.setPlaceholder(placeholder);
+    }
+
+    private TableColumn<CandidateRow, String> textColumn(String key, Function<CandidateRow, String> value, double width) {
+        TableColumn<CandidateRow, String> col = new TableColumn<>(Messages.get(key));
+        col.setPrefWidth(width);
+        col.setSortable(false); // the cache orders by name; sorting 100,000 rows here would defeat paging
+        col.setCellValueFactory(c -> new ReadOnlyStringWrapper(
+                PagedCandidateList.isPlaceholder(c.getValue()) ? null : value.apply(c.getValue())));
+        col.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(String text, boolean empty) {
+                super.updateItem(text, empty);
+                getStyleClass().remove("placeholder-cell");
+                if (empty) {
+                    setText(null);
+                } else if (text == null && PagedCandidateList.isPlaceholder(getTableRow() == null ? null : getTableRow().getItem())) {
+                    setText("…");
+                    getStyleClass().add("placeholder-cell");
+                } else {
+                    setText(text);
+                }
+            }
+        });
+        return col;
+    }
+
+    private void open(CandidateRow row) {
+        if (row != null && !PagedCandidateList.isPlaceholder(row)) {
+            openProfile.accept(row.id());
+        }
+    }
+
+    private void restoreSelection() {
+        if (selectedId == null) {
+            return;
+        }
+        CandidateRow current = table.getSelectionModel().getSelectedItem();
+        if (current != null && selectedId.equals(current.id())) {
+            return;
+        }
+        int i = vm.rows().indexOfLoaded(selectedId);
+        if (i >= 0) {
+            table.getSelectionModel().clearAndSelect(i);
+        }
+    }
+
+    private void showState() {
+        Node content = switch (vm.stateProperty().get()) {
+            case ROWS -> table;
+            case LOADING -> StateView.loading(Messages.get("people.loading"));
+            case FIRST_SYNC -> firstSyncView();
+            case EMPTY_CACHE -> StateView.message(MaterialDesignA.ACCOUNT_GROUP_OUTLINE, Messages.get("people.emptyCache"),
+                    Messages.get("people.emptyCacheDetail"), settingsButton());
+            case NO_MATCH -> noMatchView();
+            case ERROR -> errorView();
+        };
+        body.getChildren().setAll(content);
+    }
+
+    private Node firstSyncView() {
+        ProgressBar bar = new ProgressBar();
+        bar.progressProperty().bind(vm.syncProgressProperty());
+        Label detail = new Label();
+        detail.setId("people-sync-progress");
+        detail.textProperty().bind(vm.syncProgressTextProperty());
+        return StateView.progress(Messages.get("people.firstSync"), bar, detail);
+    }
+
+    private Node noMatchView() {
+        Button clear = new Button(Messages.get("people.clearSearch"));
+        clear.setId("people-clear-search");
+        clear.setOnAction(e -> {
+            vm.clearSearch();
+            search.requestFocus();
+        });
+        StateView v = StateView.message(MaterialDesignA.ACCOUNT_SEARCH, vm.noMatchTextProperty().get(),
+                Messages.get("people.noMatchDetail"), clear);
+        v.setId("people-no-match");
+        return v;
+    }
+
+    private Node errorView() {
+        Button retry = new Button(Messages.get("common.retry"));
+        retry.setDefaultButton(true);
+        retry.setOnAction(e -> vm.applyFilter());
+        return vm.errorIsSettingsProperty().get()
+                ? StateView.message(MaterialDesignA.ALERT_CIRCLE, Messages.get("people.error"), vm.errorTextProperty().get(), retry, settingsButton())
+                : StateView.message(MaterialDesignA.ALERT_CIRCLE, Messages.get("people.error"), vm.errorTextProperty().get(), retry);
+    }
+
+    private Button settingsButton() {
+        Button b = new Button(Messages.get("common.editSettings"));
+        b.setOnAction(e -> editSettings.run());
+        return b;
+    }
+}

@@ -1,0 +1,152 @@
+package dev.recruitdesk.ui.shell;
+
+import atlantafx.base.theme.Styles;
+import dev.recruitdesk.ui.common.Messages;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Separator;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignT;
+
+/** The frame around every screen: header (with the demo badge), left navigation, content area, status bar. */
+public final class ShellView extends BorderPane {
+
+    public enum Screen { PEOPLE, SETTINGS }
+
+    private final StackPane content = new StackPane();
+    private final ToggleGroup nav = new ToggleGroup();
+    private final ToggleButton people;
+    private final ToggleButton settings;
+
+    public ShellView(StatusBarViewModel status, boolean demoMode, Runnable showPeople, Runnable showSettings) {
+        getStyleClass().add("shell");
+        people = navButton(Messages.get("nav.people"), new FontIcon(MaterialDesignA.ACCOUNT_GROUP_OUTLINE), "Ctrl+1", showPeople);
+        people.setId("nav-people");
+        settings = navButton(Messages.get("nav.settings"), new FontIcon(MaterialDesignC.COG_OUTLINE), "Ctrl+2", showSettings);
+        settings.setId("nav-settings");
+        // Room for "Hiring process" and others: the navigation is a plain list of toggles.
+        VBox left = new VBox(4, people, settings);
+        left.getStyleClass().add("nav");
+        left.setPadding(new Insets(12, 8, 12, 8));
+        left.setPrefWidth(190);
+        setLeft(left);
+        setTop(header(demoMode, showSettings));
+        content.getStyleClass().add("content");
+        setCenter(content);
+        setBottom(statusBar(status));
+    }
+
+    public void setContent(Node node) {
+        content.getChildren().setAll(node);
+    }
+
+    public Node content() {
+        return content.getChildren().isEmpty() ? null : content.getChildren().get(0);
+    }
+
+    public void select(Screen screen) {
+        (screen == Screen.PEOPLE ? people : settings).setSelected(true);
+    }
+
+    private ToggleButton navButton(String text, FontIcon icon, String shortcut, Runnable action) {
+        ToggleButton b = new ToggleButton(text, icon);
+        b.setToggleGroup(nav);
+        b.setMaxWidth(Double.MAX_VALUE);
+        b.setAlignment(Pos.CENTER_LEFT);
+        b.getStyleClass().addAll("nav-item", Styles.FLAT);
+        b.setTooltip(new Tooltip(text + " (" + shortcut + ")"));
+        b.setOnAction(e -> {
+            b.setSelected(true); // a nav item stays selected when clicked again
+            action.run();
+        });
+        return b;
+    }
+
+    private Node header(boolean demoMode, Runnable showSettings) {
+        Label app = new Label(Messages.get("app.name"), new FontIcon(MaterialDesignC.CLIPBOARD_CHECK_OUTLINE));
+        app.getStyleClass().add("app-name");
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        HBox bar = new HBox(12, app, grow);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.getStyleClass().add("header");
+        if (demoMode) {
+            Label badge = new Label(Messages.get("header.demoBadge"), new FontIcon(MaterialDesignF.FLASK_OUTLINE));
+            badge.setId("demo-badge");
+            badge.getStyleClass().add("demo-badge");
+            badge.setAccessibleText(Messages.get("header.demoBadge"));
+            Hyperlink connect = new Hyperlink(Messages.get("header.connect"));
+            connect.setId("connect-account");
+            connect.setOnAction(e -> showSettings.run());
+            bar.getChildren().addAll(badge, connect);
+        }
+        return bar;
+    }
+
+    private Node statusBar(StatusBarViewModel vm) {
+        Label synced = new Label();
+        synced.setId("status-synced");
+        synced.textProperty().bind(vm.syncedTextProperty());
+        Tooltip exact = new Tooltip();
+        exact.textProperty().bind(vm.syncedExactProperty());
+        synced.setTooltip(exact);
+
+        Label online = new Label();
+        online.setId("status-online");
+        online.textProperty().bind(vm.onlineTextProperty());
+        vm.onlineProperty().addListener((o, a, b) -> styleOnline(online, b));
+        styleOnline(online, vm.onlineProperty().get());
+        Tooltip err = new Tooltip();
+        err.textProperty().bind(vm.errorTextProperty());
+        online.setTooltip(err);
+
+        ProgressBar bar = new ProgressBar();
+        bar.setPrefWidth(160);
+        bar.progressProperty().bind(vm.progressProperty());
+        Label progress = new Label();
+        progress.setId("status-progress");
+        progress.textProperty().bind(vm.progressTextProperty());
+        HBox running = new HBox(8, new FontIcon(MaterialDesignS.SYNC), bar, progress);
+        running.setAlignment(Pos.CENTER_LEFT);
+        running.visibleProperty().bind(vm.runningProperty());
+        running.managedProperty().bind(vm.runningProperty());
+
+        Label queued = new Label();
+        queued.setId("status-queued");
+        queued.setGraphic(new FontIcon(MaterialDesignT.TRAY_FULL));
+        queued.textProperty().bind(vm.queuedTextProperty());
+        queued.visibleProperty().bind(vm.queuedTextProperty().isNotEmpty());
+        queued.managedProperty().bind(queued.visibleProperty());
+
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        HBox status = new HBox(12, online, new Separator(javafx.geometry.Orientation.VERTICAL), synced, running, grow, queued);
+        status.setAlignment(Pos.CENTER_LEFT);
+        status.getStyleClass().add("status-bar");
+        status.setId("status-bar");
+        return status;
+    }
+
+    private static void styleOnline(Label label, boolean online) {
+        label.setGraphic(new FontIcon(online ? MaterialDesignC.CLOUD_CHECK_OUTLINE : MaterialDesignC.CLOUD_OFF_OUTLINE));
+        label.getStyleClass().removeAll(Styles.SUCCESS, Styles.WARNING);
+        label.getStyleClass().add(online ? Styles.SUCCESS : Styles.WARNING);
+    }
+}

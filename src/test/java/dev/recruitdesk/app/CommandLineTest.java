@@ -1,0 +1,104 @@
+package dev.recruitdesk.app;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class CommandLineTest {
+
+    private static Command parse(String... args) throws UsageException {
+        return CommandLine.parse(args, Map.of());
+    }
+
+    @Test
+    void noArgumentsStartsTheAppWithoutAnAccount() throws Exception {
+        assertThat(parse()).isEqualTo(new Command.RunApp(null, null, null));
+    }
+
+    @Test
+    void appWithAccountAndDataDir() throws Exception {
+        Command c = parse("--data-dir", "/tmp/rd", "--sr-url", "https://api.smartrecruiters.com/", "--api-key", " abc123\n");
+        assertThat(c).isInstanceOf(Command.RunApp.class);
+        Command.RunApp run = (Command.RunApp) c;
+        assertThat(run.dataDir()).isEqualTo(Path.of("/tmp/rd"));
+        assertThat(run.srUrl().toString()).isEqualTo("https://api.smartrecruiters.com");
+        assertThat(run.apiKey()).isEqualTo("abc123");
+        assertThat(run.toString()).doesNotContain("abc123");
+    }
+
+    @Test
+    void equalsFormIsAccepted() throws Exception {
+        Command c = parse("screenshots", "--out=/tmp/shots");
+        assertThat(c).isEqualTo(new Command.RunScreenshots(Path.of("/tmp/shots"), null));
+    }
+
+    @Test
+    void apiKeyFromEnvironment() throws Exception {
+        Command c = CommandLine.parse(new String[]{"sync", "--data-dir", "/tmp/d", "--sr-url", "http://127.0.0.1:9"},
+                Map.of("RECRUITDESK_API_KEY", "k-1"));
+        assertThat(((Command.RunSync) c).apiKey()).isEqualTo("k-1");
+    }
+
+    @Test
+    void simulatorArgumentsPassThrough() throws Exception {
+        Command c = parse("simulator", "--port", "8080", "--seed", "7");
+        assertThat(((Command.RunSimulator) c).args()).containsExactly("--port", "8080", "--seed", "7");
+    }
+
+    static Stream<Arguments> badCommandLines() {
+        return Stream.of(
+                Arguments.of(new String[]{"--bogus"}, "unknown option --bogus"),
+                Arguments.of(new String[]{"frobnicate"}, "unknown command 'frobnicate'"),
+                Arguments.of(new String[]{"--data-dir"}, "--data-dir needs a value"),
+                Arguments.of(new String[]{"--data-dir", ""}, "--data-dir is empty"),
+                Arguments.of(new String[]{"--sr-url", "https://x.example"}, "--sr-url needs --api-key"),
+                Arguments.of(new String[]{"--api-key", "k"}, "--api-key needs --sr-url"),
+                Arguments.of(new String[]{"--sr-url", "http://api.example.com", "--api-key", "k"}, "Use https://"),
+                Arguments.of(new String[]{"--sr-url", "ftp://x", "--api-key", "k"}, "--sr-url"),
+                Arguments.of(new String[]{"--sr-url", "https://x.example", "--api-key", "   "}, "--api-key is empty"),
+                Arguments.of(new String[]{"--sr-url", "https://x.example", "--api-key", "ключ"}, "characters an API key cannot have"),
+                Arguments.of(new String[]{"sync", "--sr-url", "https://x.example", "--api-key", "k"}, "sync needs --data-dir"),
+                Arguments.of(new String[]{"sync", "--data-dir", "/tmp/x", "--api-key", "k"}, "sync needs --sr-url"),
+                Arguments.of(new String[]{"sync", "--data-dir", "/tmp/x", "--sr-url", "https://x.example"}, "sync needs --api-key"),
+                Arguments.of(new String[]{"screenshots"}, "screenshots needs --out"),
+                Arguments.of(new String[]{"screenshots", "--out", "/a", "--out", "/b"}, "--out given twice"),
+                Arguments.of(new String[]{"--data-dir", "/tmp/a\u0000b"}, "control characters"),
+                Arguments.of(new String[]{"x".repeat(10_000)}, "longer than"),
+                Arguments.of(new String[]{"--data-dir", "/tmp/x", "stray"}, "unexpected argument 'stray'"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("badCommandLines")
+    void badInputEndsWithOneLineMessage(String[] args, String expected) {
+        assertThatThrownBy(() -> CommandLine.parse(args, Map.of()))
+                .isInstanceOf(UsageException.class)
+                .hasMessageContaining(expected)
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+    }
+
+    @Test
+    void keyIsNeverEchoedInAnError() {
+        assertThatThrownBy(() -> parse("--sr-url", "https://x.example", "--api-key", "sekrit ключ"))
+                .hasMessageNotContaining("sekrit");
+    }
+
+    @Test
+    void dataFolderFollowsThePlatform() {
+        assertThat(DataFolders.defaultDataDir(Map.of(), "Linux", "/home/ana"))
+                .isEqualTo(Path.of("/home/ana/.local/share/recruitdesk"));
+        assertThat(DataFolders.defaultDataDir(Map.of("XDG_DATA_HOME", "/data/x"), "Linux", "/home/ana"))
+                .isEqualTo(Path.of("/data/x/recruitdesk"));
+        assertThat(DataFolders.defaultDataDir(Map.of("XDG_DATA_HOME", "relative"), "Linux", "/home/ana"))
+                .isEqualTo(Path.of("/home/ana/.local/share/recruitdesk"));
+        assertThat(DataFolders.defaultDataDir(Map.of(), "Mac OS X", "/Users/ana"))
+                .isEqualTo(Path.of("/Users/ana/Library/Application Support/RecruitDesk"));
+    }
+}

@@ -1,0 +1,90 @@
+package dev.recruitdesk.ui.people;
+
+import dev.recruitdesk.domain.OrderStatus;
+import dev.recruitdesk.service.ChangeEvent;
+import dev.recruitdesk.service.SyncStatus;
+import dev.recruitdesk.ui.SyncTaskRunner;
+import dev.recruitdesk.ui.fake.FakeBackend;
+import org.junit.jupiter.api.Test;
+
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PeopleViewModelTest {
+
+    private final FakeBackend backend = new FakeBackend();
+    private final PeopleViewModel vm = new PeopleViewModel(backend, new SyncTaskRunner());
+
+    @Test
+    void countsEveryoneAtFirst() {
+        vm.applyFilter();
+        assertThat(vm.stateProperty().get()).isEqualTo(PeopleViewModel.State.ROWS);
+        assertThat(vm.countProperty().get()).isEqualTo(300);
+        assertThat(vm.countTextProperty().get()).isEqualTo("300 candidates");
+    }
+
+    @Test
+    void searchMatchesNameOrEmailInAnyScript() {
+        vm.searchTextProperty().set("okonkwo");
+        vm.applyFilter();
+        assertThat(vm.countProperty().get()).isEqualTo(1);
+        assertThat(vm.rows().get(0).id()).isEqualTo(FakeBackend.SHOWCASE_ID);
+        assertThat(vm.countTextProperty().get()).isEqualTo("1 candidate");
+
+        vm.searchTextProperty().set("@example.com");
+        vm.applyFilter();
+        assertThat(vm.countProperty().get()).isEqualTo(300);
+    }
+
+    @Test
+    void statusFilterNarrowsToTheLatestAssessment() {
+        vm.statusFilterProperty().set(StatusOption.COMPLETED);
+        vm.applyFilter();
+        assertThat(vm.countProperty().get()).isBetween(1, 299);
+        for (int i = 0; i < vm.rows().size(); i++) {
+            assertThat(vm.rows().get(i).latestOrderStatus().kind()).isEqualTo(OrderStatus.Kind.COMPLETED);
+        }
+    }
+
+    @Test
+    void noMatchSaysWhatWasSearchedAndClearBringsEveryoneBack() {
+        vm.searchTextProperty().set("xyz-nobody");
+        vm.applyFilter();
+        assertThat(vm.stateProperty().get()).isEqualTo(PeopleViewModel.State.NO_MATCH);
+        assertThat(vm.noMatchTextProperty().get()).isEqualTo("No candidates match “xyz-nobody”");
+
+        vm.clearSearch();
+        assertThat(vm.stateProperty().get()).isEqualTo(PeopleViewModel.State.ROWS);
+        assertThat(vm.countProperty().get()).isEqualTo(300);
+    }
+
+    @Test
+    void emptyCacheDuringTheFirstSyncShowsProgress() {
+        backend.removeAllCandidates();
+        vm.onSyncStatus(new SyncStatus(SyncStatus.Phase.FULL_SYNC, 812, 1500, null, true, null, 0));
+        vm.applyFilter();
+        assertThat(vm.stateProperty().get()).isEqualTo(PeopleViewModel.State.FIRST_SYNC);
+        assertThat(vm.syncProgressTextProperty().get()).isEqualTo("812 of 1,500");
+        assertThat(vm.syncProgressProperty().get()).isEqualTo(812 / 1500.0);
+    }
+
+    @Test
+    void failureOffersRetry() {
+        backend.failQueries = true;
+        vm.applyFilter();
+        assertThat(vm.stateProperty().get()).isEqualTo(PeopleViewModel.State.ERROR);
+        assertThat(vm.errorTextProperty().get()).isNotBlank();
+        backend.failQueries = false;
+        vm.applyFilter();
+        assertThat(vm.stateProperty().get()).isEqualTo(PeopleViewModel.State.ROWS);
+    }
+
+    @Test
+    void changeFeedRefreshesTheCount() {
+        vm.applyFilter();
+        backend.removeAllCandidates();
+        vm.onChange(new ChangeEvent(ChangeEvent.Kind.CANDIDATES, Set.of()));
+        assertThat(vm.countProperty().get()).isZero();
+    }
+}
