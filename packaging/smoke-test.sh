@@ -54,7 +54,7 @@ if [[ $install_deps -eq 1 ]]; then
   log "installing test dependencies with apt-get"
   as_root apt-get update -q >/dev/null
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends \
-    xvfb xauth libgtk-3-0 imagemagick fakeroot binutils >/dev/null || die "apt-get install of test dependencies failed"
+    xvfb xauth x11-utils libgtk-3-0 imagemagick fakeroot binutils >/dev/null || die "apt-get install of test dependencies failed"
 fi
 command -v xvfb-run >/dev/null || die "xvfb-run missing (apt-get install xvfb xauth, or pass --install-deps)"
 [[ -x $convert_bin && -x $import_bin ]] || die "ImageMagick missing (apt-get install imagemagick, or pass --install-deps)"
@@ -165,6 +165,15 @@ while (( SECONDS - start < timeout )); do
     sleep 3
     if kill -0 "$pid" 2>/dev/null; then status=painted; else status=exited; fi
     /usr/bin/import -window root "$out/screenshot.png"
+    # Window manager view of the app's windows (optional tool): WM_CLASS should match the menu entry's
+    # StartupWMClass, and a window icon (_NET_WM_ICON) shows the app set its icons.
+    if command -v xprop >/dev/null && command -v xwininfo >/dev/null; then
+      for w in $(xwininfo -root -children 2>/dev/null | awk '/^ +0x/ { print $1 }'); do
+        cls="$(xprop -id "$w" WM_CLASS 2>/dev/null)"
+        [[ -z $cls || $cls == *"not found"* ]] && continue
+        echo "$cls | $(xprop -id "$w" _NET_WM_ICON 2>/dev/null | head -n 1 | cut -c1-40)"
+      done > "$scratch/windows.txt"
+    fi
     break
   fi
 done
@@ -192,6 +201,15 @@ read -r colours stddev < <("$convert_bin" "$out/screenshot.png" -format '%k %[fx
 awk -v c="$colours" -v s="$stddev" 'BEGIN { exit !(c > 16 && s > 0.02) }' \
   || die "screenshot looks blank: $colours colours, standard deviation $stddev ($out/screenshot.png)"
 log "window painted $(cat "$scratch/first-paint") s after start; screenshot $out/screenshot.png: $colours colours, std dev $stddev"
+if [[ -s $scratch/windows.txt ]]; then
+  grep -q "WM_CLASS(STRING) = \"$name\"" "$scratch/windows.txt" \
+    || log "note: no window has WM_CLASS \"$name\" (menu entry's StartupWMClass): $(head -c 300 "$scratch/windows.txt")"
+  if grep "WM_CLASS(STRING) = \"$name\"" "$scratch/windows.txt" | grep -q '_NET_WM_ICON(CARDINAL)'; then
+    log "app window has WM_CLASS \"$name\" and a window icon"
+  else
+    log "note: the app's windows set no window icon (_NET_WM_ICON); expected from /dev/recruitdesk/icons/icon-*.png"
+  fi
+fi
 if grep -qiE 'exception|error' "$out/app.log"; then
   log "note: the app's console log mentions errors ($out/app.log):"
   grep -iE 'exception|error' "$out/app.log" | head -n 5 >&2
