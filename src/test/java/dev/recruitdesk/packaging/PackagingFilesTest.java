@@ -3,6 +3,8 @@ package dev.recruitdesk.packaging;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.lang.module.ModuleFinder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,7 +14,7 @@ import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.tools.ToolProvider;
+import java.util.spi.ToolProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -34,11 +36,31 @@ class PackagingFilesTest {
         // HTTPS, the embedded simulator, locale data or zip reading in the installed app only.
         assertThat(modules).contains("java.base", "java.net.http", "jdk.crypto.ec", "jdk.httpserver", "java.sql",
                 "java.naming", "java.management", "java.desktop", "jdk.unsupported", "jdk.unsupported.desktop",
-                "jdk.localedata", "jdk.zipfs", "java.scripting", "java.xml", "java.logging", "jdk.jfr");
+                "jdk.localedata", "jdk.zipfs", "java.scripting", "java.xml", "java.logging", "jdk.jfr", "java.prefs");
         assertThat(modules).doesNotHaveDuplicates();
         for (String module : modules) {
             assertThat(ModuleFinder.ofSystem().find(module)).as("module %s exists in the JDK", module).isPresent();
         }
+    }
+
+    @Test
+    void everyJdkModuleTheAppCodeUsesIsInTheRuntime() throws IOException {
+        // The app's own classes only (the libraries' needs are cross-checked by build-linux.sh): a new import of,
+        // say, java.util.prefs fails here in `mvn test` instead of as a NoClassDefFoundError in the installed app.
+        Path classes = Path.of("target/classes");
+        assertThat(classes.resolve("dev/recruitdesk")).isDirectory();
+        var jdeps = ToolProvider.findFirst("jdeps").orElseThrow();
+        var out = new StringWriter();
+        // -summary (lines "classes -> module") is three times faster than --print-module-deps.
+        int result = jdeps.run(new PrintWriter(out), new PrintWriter(new StringWriter()),
+                "-summary", "--multi-release", "17", classes.toString());
+        assertThat(result).as("jdeps: %s", out).isZero();
+        List<String> used = out.toString().lines()
+                .map(line -> line.replaceFirst("^.*->\\s*", "").strip())
+                .filter(module -> module.matches("(java|jdk)\\.[\\w.]+"))
+                .toList();
+        assertThat(used).as("jdeps found modules in %s", out).contains("java.base");
+        assertThat(runtimeModules()).containsAll(used);
     }
 
     @Test
@@ -89,7 +111,7 @@ class PackagingFilesTest {
 
     @Test
     void smokeTestProbesCompileForJava17(@TempDir Path classes) {
-        var compiler = ToolProvider.getSystemJavaCompiler();
+        var compiler = javax.tools.ToolProvider.getSystemJavaCompiler();
         int result = compiler.run(null, null, null, "--release", "17", "-d", classes.toString(),
                 PACKAGING.resolve("probes/HttpsProbe.java").toString(),
                 PACKAGING.resolve("probes/HttpsProbeServer.java").toString());
