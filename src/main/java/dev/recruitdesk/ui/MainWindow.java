@@ -109,6 +109,11 @@ public final class MainWindow {
         ctx.sync().addStatusListener(s -> {
             statusVm.onStatus(s);
             peopleVm.onSyncStatus(s);
+            ctx.tasks().runOnUi(() -> {
+                if (settingsVm != null) {
+                    settingsVm.refreshHealth();
+                }
+            });
         });
         statusVm.apply(ctx.sync().status());
         peopleVm.onSyncStatus(ctx.sync().status());

@@ -87,8 +87,18 @@ public final class FakeBackend implements CandidateQueries, ProfileService, Orde
     }
 
     public FakeBackend(int size) {
+        // Generating names in eight locales takes seconds: generate once per size, copy per test.
+        FakeBackend template = TEMPLATES.computeIfAbsent(size, n -> new FakeBackend(n, true));
+        jobs.addAll(template.jobs);
+        candidates.putAll(template.candidates);
+        orders.addAll(template.orders);
+    }
+
+    private FakeBackend(int size, boolean generate) {
         seed(size);
     }
+
+    private static final Map<Integer, FakeBackend> TEMPLATES = new ConcurrentHashMap<>();
 
     // ------------------------------------------------------------------ data
 
