@@ -30,6 +30,10 @@ public sealed interface Command {
     record RunScreenshots(Path outDir, Path dataDir) implements Command {
     }
 
+    /** Measure sync, search, start-up, smoothness and memory on {@code candidates} simulated candidates. */
+    record RunBench(int candidates, Path out) implements Command {
+    }
+
     record ShowHelp() implements Command {
     }
 

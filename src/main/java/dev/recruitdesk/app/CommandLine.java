@@ -23,6 +23,7 @@ public final class CommandLine {
             "  recruitdesk simulator --port PORT [--seed N] [--candidates N] [--no-rate-limit] [--pace-seconds N]",
             "  recruitdesk sync --data-dir DIR --sr-url URL --api-key KEY   one sync without a window",
             "  recruitdesk screenshots --out DIR [--data-dir DIR]          one PNG per screen, then exit",
+            "  recruitdesk bench [--candidates N] [--out FILE]             measure sync, search, start-up, smoothness, memory",
             "  recruitdesk --help | --version",
             "The API key may also come from the RECRUITDESK_API_KEY environment variable (keeps it out of the process list).");
 
@@ -44,6 +45,7 @@ public final class CommandLine {
                 case "simulator" -> new Command.RunSimulator(rest);
                 case "sync" -> parseSync(options(rest, Set.of("--data-dir", "--sr-url", "--api-key"), Set.of()), env);
                 case "screenshots" -> parseScreenshots(options(rest, Set.of("--out", "--data-dir"), Set.of()));
+                case "bench" -> parseBench(options(rest, Set.of("--candidates", "--out"), Set.of()));
                 default -> throw new UsageException("unknown command '" + clip(sub) + "' (try --help)");
             };
         }
@@ -83,6 +85,22 @@ public final class CommandLine {
         }
         Path dataDir = o.containsKey("--data-dir") ? path(o.get("--data-dir"), "--data-dir") : null;
         return new Command.RunScreenshots(path(o.get("--out"), "--out"), dataDir);
+    }
+
+    private static Command parseBench(Map<String, String> o) throws UsageException {
+        int n = 100_000;
+        if (o.containsKey("--candidates")) {
+            try {
+                n = Integer.parseInt(o.get("--candidates").strip());
+            } catch (NumberFormatException e) {
+                throw new UsageException("--candidates must be a whole number");
+            }
+            if (n < 100 || n > 1_000_000) {
+                throw new UsageException("--candidates must be between 100 and 1000000");
+            }
+        }
+        Path out = o.containsKey("--out") ? path(o.get("--out"), "--out") : null;
+        return new Command.RunBench(n, out);
     }
 
     /** Reads {@code --name value} and {@code --name=value} pairs; anything else is an error. */
@@ -165,6 +183,6 @@ public final class CommandLine {
     }
 
     static List<String> subcommands() {
-        return List.of("simulator", "sync", "screenshots");
+        return List.of("simulator", "sync", "screenshots", "bench");
     }
 }

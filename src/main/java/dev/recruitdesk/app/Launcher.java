@@ -1,5 +1,6 @@
 package dev.recruitdesk.app;
 
+import dev.recruitdesk.app.bench.BenchCommand;
 import dev.recruitdesk.simulator.SimulatorMain;
 
 import java.io.PrintStream;
@@ -51,6 +52,10 @@ public final class Launcher {
             if (command instanceof Command.RunScreenshots s) {
                 Path dataDir = prepare(s.dataDir() != null ? s.dataDir() : java.nio.file.Files.createTempDirectory("recruitdesk-shots"));
                 return ScreenshotsCommand.run(s, dataDir, out, err);
+            }
+            if (command instanceof Command.RunBench b) {
+                Path work = prepare(java.nio.file.Files.createTempDirectory("recruitdesk-bench"));
+                return BenchCommand.run(new BenchCommand.Options(b.candidates(), b.out()), work, out, err);
             }
             Command.RunApp a = (Command.RunApp) command;
             Path dataDir = prepare(a.dataDir() != null ? a.dataDir() : defaultDataDir());

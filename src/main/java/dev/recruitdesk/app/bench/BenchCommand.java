@@ -1,0 +1,203 @@
+package dev.recruitdesk.app.bench;
+
+import dev.recruitdesk.service.Backend;
+import dev.recruitdesk.simulator.Simulator;
+import dev.recruitdesk.simulator.SimulatorConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * {@code bench}: starts its own simulator (rate limit off, client pacing off), measures every figure against a
+ * baseline taken in the same run, and prints the table. The display-bound rows (cold start, smoothness, memory) run
+ * in child JVMs and are skipped when there is no display.
+ */
+public final class BenchCommand {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BenchCommand.class);
+    static final int COLD_START_RUNS = 3;
+    static final double TOUCHED = 0.01;
+
+    /** {@code out} null = print only. */
+    public record Options(int candidates, Path out) {
+    }
+
+    private BenchCommand() {
+    }
+
+    /** Runs the bench in {@code workDir} (created if needed, emptied afterwards); returns the exit code. */
+    public static int run(Options o, Path workDir, PrintStream out, PrintStream err) throws Exception {
+        FigureTable table = new FigureTable();
+        String machine = Machine.describe();
+        out.println("RecruitDesk bench: " + String.format(Locale.ROOT, "%,d", o.candidates()) + " candidates on " + machine);
+        boolean ok = true;
+        long t0 = System.nanoTime();
+        SimulatorConfig config = SimulatorConfig.builder().port(0).seed(42).candidates(o.candidates())
+                .rateLimit(false).partnerPace(Duration.ofHours(1)).build();
+        try (Simulator sim = Simulator.start(config)) {
+            table.add(Figure.info("simulator start (generates the data)", ms(System.nanoTime() - t0)));
+            BenchAccount account = new BenchAccount(sim.baseUrl(), sim.apiKey());
+            Path cacheDir = Files.createDirectories(workDir.resolve("cache"));
+
+            progress(out, "sync");
+            SyncBench.Result s = SyncBench.run(sim, account, cacheDir, TOUCHED);
+            double fullRatio = s.fullNanos() / s.baselineNanos();
+            table.add(new Figure("full sync (" + String.format(Locale.ROOT, "%,d", s.full().candidatesStored()) + " stored)",
+                    ms(s.fullNanos()), ms((long) s.baselineNanos()) + " listing only", ratio(fullRatio), "<= 1.30",
+                    s.full().complete() && fullRatio <= 1.3));
+            double incShare = s.incrementalNanos() / (double) s.fullNanos();
+            table.add(new Figure("incremental sync (" + String.format(Locale.ROOT, "%,d", s.incremental().candidatesFetched())
+                    + " changed, " + s.incremental().ordersFetched() + " orders)", ms(s.incrementalNanos()),
+                    ms(s.fullNanos()) + " full sync", percent(incShare), "<= 5 %", s.incremental().complete() && incShare <= 0.05));
+            ok &= s.full().complete() && s.incremental().complete();
+
+            progress(out, "search");
+            try (Backend b = BenchAccount.openExisting(cacheDir)) {
+                var q = b.candidateQueries();
+                SearchBench.Result r = SearchBench.run(q, SearchBench.keystrokes(q, 12, 7));
+                double p95 = r.percentileMillis(95);
+                table.add(new Figure("search as you type, p50 (" + r.keystrokes() + " keystrokes: count + first "
+                        + SearchBench.FIRST_PAGE + " rows)", millis(r.percentileMillis(50)), "-", "-", "-", null));
+                table.add(new Figure("search as you type, p95", millis(p95), "-", "-", "<= 30 ms", p95 <= 30));
+                table.add(Figure.info("search as you type, max", millis(r.percentileMillis(100))));
+            }
+            table.add(Figure.info("cache file size", mb(folderBytes(cacheDir))));
+
+            if (!ChildJvm.hasDisplay()) {
+                table.add(Figure.skipped("cold start to People painted", "<= 2.0 x", "no display"));
+                table.add(Figure.skipped("peak memory, People open", "<= 400 MB", "no display"));
+                table.add(Figure.skipped("longest pulse gap, full sync + scrolling", "<= 100 ms", "no display"));
+            } else {
+                progress(out, "cold start");
+                ok &= coldStart(table, workDir, cacheDir);
+                progress(out, "smoothness");
+                ok &= smoothness(table, workDir, account);
+            }
+        }
+        String rendered = table.render();
+        out.println();
+        out.print(rendered);
+        if (o.out() != null) {
+            Files.writeString(o.out(), "RecruitDesk bench, " + Instant.now() + ", "
+                    + String.format(Locale.ROOT, "%,d", o.candidates()) + " candidates on " + machine
+                    + System.lineSeparator() + System.lineSeparator() + rendered, StandardCharsets.UTF_8);
+        }
+        if (!ok) {
+            err.println("recruitdesk: some part of the bench did not finish; see the log in " + workDir.resolve("logs"));
+            return 1;
+        }
+        deleteTree(workDir.resolve("cache"));
+        deleteTree(workDir.resolve("smooth"));
+        return 0;
+    }
+
+    private static boolean coldStart(FigureTable table, Path workDir, Path cacheDir) throws Exception {
+        List<Long> minimal = new ArrayList<>();
+        List<Long> people = new ArrayList<>();
+        long peakKb = -1;
+        boolean ok = true;
+        // Alternated, so a change in the machine's load hits both sides alike; the median of each side is kept.
+        for (int i = 0; i < COLD_START_RUNS; i++) {
+            ChildJvm.Run m = ChildJvm.run(workDir.resolve("logs"), List.of("minimal"), Map.of(), 120);
+            ChildJvm.Run p = ChildJvm.run(workDir.resolve("logs"), List.of("people", cacheDir.toString()), Map.of(), 180);
+            ok &= m.millis("painted") > 0 && p.millis("painted") > 0;
+            if (m.millis("painted") > 0) {
+                minimal.add(m.millis("painted") - m.startedMillis());
+            }
+            if (p.millis("painted") > 0) {
+                people.add(p.millis("painted") - p.startedMillis());
+            }
+            peakKb = Math.max(peakKb, p.millis("peakRssKb"));
+        }
+        if (minimal.isEmpty() || people.isEmpty()) {
+            table.add(Figure.skipped("cold start to People painted", "<= 2.0 x", "a probe failed"));
+        } else {
+            long mMs = median(minimal);
+            long pMs = median(people);
+            double r = pMs / (double) mMs;
+            table.add(new Figure("cold start to People painted (median of " + people.size() + ")", pMs + " ms",
+                    mMs + " ms minimal window", ratio(r), "<= 2.0 x", r <= 2.0));
+        }
+        table.add(peakKb > 0 ? new Figure("peak memory (VmHWM), People open and scrolled", mb(peakKb * 1024), "-", "-",
+                "<= 400 MB", peakKb * 1024 <= 400L * 1024 * 1024) : Figure.skipped("peak memory", "<= 400 MB", "not measured"));
+        return ok;
+    }
+
+    private static boolean smoothness(FigureTable table, Path workDir, BenchAccount account) throws Exception {
+        Path dir = Files.createDirectories(workDir.resolve("smooth"));
+        account.open(dir).close();
+        ChildJvm.Run r = ChildJvm.run(workDir.resolve("logs"), List.of("smooth", dir.toString()), Map.of(), 1800);
+        String gap = r.values().get("maxGapMs");
+        if (gap == null) {
+            table.add(Figure.skipped("longest pulse gap, full sync + scrolling", "<= 100 ms", "the probe failed"));
+            return false;
+        }
+        double g = Double.parseDouble(gap);
+        table.add(new Figure("longest pulse gap, full sync + People scrolling (" + r.values().get("pulses") + " pulses, p99 "
+                + r.values().get("p99GapMs") + " ms)", gap + " ms", "-", "-", "<= 100 ms", g <= 100));
+        table.add(Figure.info("  that full sync, in the window's JVM", r.values().get("syncMs") + " ms, peak memory "
+                + mb(Long.parseLong(r.values().getOrDefault("peakRssKb", "0")) * 1024)));
+        return "true".equals(r.values().get("syncComplete"));
+    }
+
+    private static void progress(PrintStream out, String part) {
+        out.println("  measuring " + part + " ...");
+        LOG.info("Bench: {}", part);
+    }
+
+    static long median(List<Long> values) {
+        List<Long> sorted = values.stream().sorted().toList();
+        return sorted.get(sorted.size() / 2);
+    }
+
+    static String ms(long nanos) {
+        return String.format(Locale.ROOT, "%,d ms", nanos / 1_000_000);
+    }
+
+    static String millis(double ms) {
+        return String.format(Locale.ROOT, "%.1f ms", ms);
+    }
+
+    static String ratio(double r) {
+        return String.format(Locale.ROOT, "%.2f x", r);
+    }
+
+    static String percent(double r) {
+        return String.format(Locale.ROOT, "%.1f %%", r * 100);
+    }
+
+    static String mb(long bytes) {
+        return String.format(Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024.0));
+    }
+
+    static long folderBytes(Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile).filter(p -> p.getFileName().toString().startsWith("cache"))
+                    .mapToLong(p -> p.toFile().length()).sum();
+        }
+    }
+
+    static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}
