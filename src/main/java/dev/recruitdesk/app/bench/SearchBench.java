@@ -21,7 +21,7 @@ final class SearchBench {
     /** What People loads per refresh (PagedCandidateList.PAGE_SIZE). */
     static final int FIRST_PAGE = 200;
 
-    record Result(long[] sortedNanos, int keystrokes) {
+    record Result(long[] sortedNanos, int keystrokes, String slowest) {
 
         double percentileMillis(double p) {
             if (sortedNanos.length == 0) {
@@ -74,13 +74,24 @@ final class SearchBench {
             keystroke(q, f);
         }
         long[] nanos = new long[filters.size()];
+        Integer[] order = new Integer[filters.size()];
         for (int i = 0; i < filters.size(); i++) {
             long t0 = System.nanoTime();
             keystroke(q, filters.get(i));
             nanos[i] = System.nanoTime() - t0;
+            order[i] = i;
         }
-        Arrays.sort(nanos);
-        return new Result(nanos, filters.size());
+        Arrays.sort(order, (a, b) -> Long.compare(nanos[b], nanos[a]));
+        StringBuilder slowest = new StringBuilder();
+        for (int i = 0; i < Math.min(3, order.length); i++) {
+            CandidateFilter f = filters.get(order[i]);
+            slowest.append(i == 0 ? "" : ", ").append('"').append(f.text()).append('"')
+                    .append(f.statusKind() == null ? "" : " + " + f.statusKind().name().toLowerCase(Locale.ROOT))
+                    .append(String.format(Locale.ROOT, " %.0f ms", nanos[order[i]] / 1e6));
+        }
+        long[] sorted = nanos.clone();
+        Arrays.sort(sorted);
+        return new Result(sorted, filters.size(), slowest.toString());
     }
 
     private static int keystroke(CandidateQueries q, CandidateFilter f) {
