@@ -273,7 +273,7 @@ public final class CacheStore implements AutoCloseable {
         SearchSql q = SearchSql.of(text, kind);
         return db.read(c -> {
             try (PreparedStatement ps = c.prepareStatement(q.countSql())) {
-                q.bind(ps, 1);
+                q.bindCount(ps, 1);
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
                     return rs.getInt(1);
@@ -287,7 +287,7 @@ public final class CacheStore implements AutoCloseable {
         return db.read(c -> {
             try (PreparedStatement ps = c.prepareStatement(q.pageSql("c.id, c.name_key, c.first_name, "
                     + "c.last_name, c.email, c.jobs_text, c.app_status, c.latest_order_status, c.updated_on"))) {
-                int i = q.bind(ps, 1);
+                int i = q.bindPage(ps, 1);
                 ps.setInt(i, Math.max(0, limit));
                 ps.setInt(i + 1, Math.max(0, offset));
                 List<CandidateRow> rows = new ArrayList<>(Math.max(0, Math.min(limit, 1000)));
@@ -311,7 +311,7 @@ public final class CacheStore implements AutoCloseable {
         SearchSql q = SearchSql.of(text, kind);
         return db.read(c -> {
             try (PreparedStatement ps = c.prepareStatement("EXPLAIN " + q.pageSql("c.id, c.name_key"))) {
-                int i = q.bind(ps, 1);
+                int i = q.bindPage(ps, 1);
                 ps.setInt(i, 100);
                 ps.setInt(i + 1, 0);
                 try (ResultSet rs = ps.executeQuery()) {

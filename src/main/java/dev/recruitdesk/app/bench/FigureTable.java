@@ -10,9 +10,16 @@ public final class FigureTable {
     private static final String[] HEADERS = {"figure", "value", "baseline", "ratio", "goal", "met?"};
 
     private final List<Figure> rows = new ArrayList<>();
+    private final java.util.function.Consumer<Figure> onAdded;
+
+    /** {@code onAdded} sees each row as it is measured (a long run shows its progress). */
+    public FigureTable(java.util.function.Consumer<Figure> onAdded) {
+        this.onAdded = onAdded;
+    }
 
     public void add(Figure f) {
         rows.add(f);
+        onAdded.accept(f);
     }
 
     public List<Figure> rows() {

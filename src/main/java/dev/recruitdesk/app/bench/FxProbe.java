@@ -163,27 +163,48 @@ public final class FxProbe {
                     }
                 }
             }.start();
+            long limitMillis = args.length > 2 ? Long.parseLong(args[2]) : Long.MAX_VALUE;
+            java.util.concurrent.atomic.AtomicBoolean reported = new java.util.concurrent.atomic.AtomicBoolean();
+            Runnable reportGaps = () -> {
+                if (!reported.compareAndSet(false, true)) {
+                    return;
+                }
+                gaps.stop();
+                SyncStatusLine s = SyncStatusLine.of(backend);
+                report("syncDone", s.done());
+                report("syncTotal", s.total());
+                report("pulses", gaps.pulses());
+                report("measuredMs", gaps.recordedMillis());
+                report("maxGapMs", String.format(Locale.ROOT, "%.1f", gaps.maxGapNanos() / 1e6));
+                report("p99GapMs", String.format(Locale.ROOT, "%.1f", gaps.percentileNanos(99) / 1e6));
+                report("peakRssKb", peakRssKb());
+                finish();
+            };
             Thread sync = new Thread(() -> {
                 SyncReport r = backend.syncService().syncOnce();
-                long syncMs = r.millis();
-                Platform.runLater(() -> {
-                    gaps.stop();
-                    report("syncMs", syncMs);
-                    report("syncComplete", r.complete());
-                    report("candidates", r.candidatesStored());
-                    report("pulses", gaps.pulses());
-                    report("maxGapMs", String.format(Locale.ROOT, "%.1f", gaps.maxGapNanos() / 1e6));
-                    report("p99GapMs", String.format(Locale.ROOT, "%.1f", gaps.percentileNanos(99) / 1e6));
-                    report("peakRssKb", peakRssKb());
-                    finish();
-                });
+                report("syncMs", r.millis());
+                report("syncComplete", r.complete());
+                Platform.runLater(reportGaps);
             }, "bench-sync");
             sync.setDaemon(true);
             // let the window settle first: start-up pulses are the cold-start figure's business, not this one's
             new javafx.animation.Timeline(new javafx.animation.KeyFrame(javafx.util.Duration.seconds(1), e -> {
                 gaps.start();
                 sync.start();
+                if (limitMillis != Long.MAX_VALUE) {
+                    // a long sync is sampled: the gaps of its first part, then the window closes (ending the sync)
+                    new javafx.animation.Timeline(new javafx.animation.KeyFrame(
+                            javafx.util.Duration.millis(limitMillis), x -> reportGaps.run())).play();
+                }
             })).play();
+        }
+
+        /** How far the sync got (it may still run when a sampled measurement ends). */
+        private record SyncStatusLine(int done, int total) {
+            static SyncStatusLine of(Backend b) {
+                var s = b.syncService().status();
+                return new SyncStatusLine(s.done(), s.total());
+            }
         }
 
         private static TableView<?> table(Scene scene) {

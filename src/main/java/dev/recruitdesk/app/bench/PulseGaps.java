@@ -9,14 +9,22 @@ final class PulseGaps {
     private int count;
     private long last = -1;
     private boolean recording;
+    private long startedNanos;
+    private long stoppedNanos;
 
     void start() {
         recording = true;
         last = System.nanoTime();
+        startedNanos = last;
     }
 
     void stop() {
         recording = false;
+        stoppedNanos = System.nanoTime();
+    }
+
+    long recordedMillis() {
+        return (stoppedNanos - startedNanos) / 1_000_000;
     }
 
     void pulse() {
