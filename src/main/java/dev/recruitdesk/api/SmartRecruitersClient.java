@@ -10,6 +10,7 @@ import dev.recruitdesk.domain.Credentials;
 import dev.recruitdesk.domain.HiringProcess;
 import dev.recruitdesk.domain.Job;
 import dev.recruitdesk.domain.Partner;
+import dev.recruitdesk.domain.Validation;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,6 +59,10 @@ public final class SmartRecruitersClient implements SmartRecruitersApi {
         String scheme = baseUrl.getScheme() == null ? "" : baseUrl.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https") || baseUrl.getHost() == null) {
             throw new IllegalArgumentException("The base URL must be an http(s) address with a host");
+        }
+        if (scheme.equals("http") && !Validation.isLoopback(baseUrl.getHost())) {
+            // The API key would cross the network in clear text: only a server on this computer may use http.
+            throw new IllegalArgumentException("A SmartRecruiters address other than this computer must use https");
         }
         this.baseUrl = baseUrl;
         String b = baseUrl.toString();
