@@ -8,7 +8,6 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 
@@ -29,10 +28,12 @@ public final class Backend implements AutoCloseable {
     private final OutboxOrderService orderService;
     private final SettingsAccountService accountService;
     private final BackgroundSync syncService;
+    private final Path dataDir;
 
     private Backend(Path dataDir, BackendOptions options) {
+        this.dataDir = dataDir;
         try {
-            Files.createDirectories(dataDir);
+            OwnerOnlyFolder.create(dataDir);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create the data folder " + dataDir, e);
         }
@@ -65,6 +66,7 @@ public final class Backend implements AutoCloseable {
             }
         });
         orderService.start();
+        OwnerOnlyFolder.restrict(dataDir);
         log.info("Backend open on {} (secrets: {})", dataDir, secrets.backendName());
     }
 
@@ -102,6 +104,7 @@ public final class Backend implements AutoCloseable {
         orderService.close();
         outbox.close();
         cache.close();
+        OwnerOnlyFolder.restrict(dataDir);
         log.info("Backend closed");
     }
 }
