@@ -118,8 +118,8 @@ public final class FakeBackend implements CandidateQueries, ProfileService, Orde
             String[][] script = NAMES[i % NAMES.length];
             String first = script[0][(i / NAMES.length) % script[0].length];
             String last = script[1][(i / NAMES.length / script[0].length + i) % script[1].length];
-            String email = (LATIN[0][i % LATIN[0].length] + "." + LATIN[1][(i / 7) % LATIN[1].length] + i)
-                    .toLowerCase(Locale.ROOT) + "@example.com";
+            String email = java.text.Normalizer.normalize(LATIN[0][i % LATIN[0].length] + "." + LATIN[1][(i / 7) % LATIN[1].length] + i,
+                    java.text.Normalizer.Form.NFD).replaceAll("[^A-Za-z0-9.]", "").toLowerCase(Locale.ROOT) + "@example.com";
             String[] place = PLACES[i % PLACES.length];
             String id = String.format(Locale.ROOT, "cand-%04d", i);
             int nApps = i % 5 == 0 ? 3 : i % 3 == 0 ? 2 : 1;
