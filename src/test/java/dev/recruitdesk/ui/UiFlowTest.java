@@ -104,7 +104,8 @@ class UiFlowTest extends UiTestBase {
         interact(() -> window.openProfile(FakeBackend.SHOWCASE_ID));
         waitUntil(() -> lookup(".application-card").queryAll().size() == 3);
         Node first = List.copyOf(lookup(".application-card").<Node>queryAll()).get(0);
-        clickOn(from(first).lookup(".order-button").queryButton());
+        clickOn(from(first).lookup(".section-label").<Node>query());
+        press(KeyCode.CONTROL, KeyCode.O).release(KeyCode.O, KeyCode.CONTROL); // the ordering shortcut
         waitUntil(() -> lookup("#order-partner").tryQuery().isPresent() && !lookup("#order-partner").queryComboBox().isDisabled());
         pick("#order-partner", "SHL");
         waitUntil(() -> !lookup("#order-package").queryComboBox().isDisabled());
