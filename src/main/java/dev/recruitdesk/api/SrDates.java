@@ -59,8 +59,15 @@ final class SrDates {
         }
     }
 
-    /** The form SR's filters expect ({@code 2026-12-03T13:04:50.123Z}). */
+    // Always three fraction digits: SR documents its filters as yyyy-MM-ddTHH:mm:ss.SSSZZ.
+    private static final DateTimeFormatter FILTER = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSX", Locale.ROOT)
+            .withZone(ZoneOffset.UTC);
+
+    /**
+     * The form SR's filters expect ({@code 2026-12-03T13:04:50.123Z}). Sub-millisecond digits are cut, which moves an
+     * exclusive {@code updatedAfter} slightly earlier: a sync may see a record twice, never miss one.
+     */
     static String format(Instant instant) {
-        return DateTimeFormatter.ISO_INSTANT.format(instant);
+        return FILTER.format(instant);
     }
 }

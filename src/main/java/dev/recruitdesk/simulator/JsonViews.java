@@ -134,6 +134,14 @@ final class JsonViews {
             ArrayNode steps = subs.putArray(status);
             p.stepsOf(status).forEach(steps::add);
         }
+        ArrayNode triggers = n.putArray("autoTriggers");
+        for (SimHiringProcess.AutoTrigger t : p.autoTriggers()) {
+            ObjectNode tn = triggers.addObject();
+            tn.put("status", t.status());
+            tn.put("subStatus", t.subStatus());
+            tn.put("partnerId", t.partnerId());
+            tn.put("packageId", t.packageId());
+        }
         return n;
     }
 

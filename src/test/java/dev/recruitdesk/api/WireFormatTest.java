@@ -32,6 +32,8 @@ class WireFormatTest {
         assertThat(SrDates.parse("  ")).isNull();
         assertThat(SrDates.parse(null)).isNull();
         assertThat(SrDates.format(Instant.parse("2026-12-03T13:04:50.123Z"))).isEqualTo("2026-12-03T13:04:50.123Z");
+        assertThat(SrDates.format(Instant.parse("2026-12-03T13:04:50Z"))).isEqualTo("2026-12-03T13:04:50.000Z");
+        assertThat(SrDates.format(Instant.parse("2026-12-03T13:04:50.123999Z"))).isEqualTo("2026-12-03T13:04:50.123Z");
     }
 
     @Test
@@ -80,6 +82,10 @@ class WireFormatTest {
         assertThat(o.score().normalised()).isEmpty();
         assertThat(o.attachments()).singleElement().extracting(a -> a.name()).isEqualTo("report.pdf");
         assertThat(o.reportUrl()).endsWith("/reports/o-1?t=x");
+
+        AssessmentOrder numeric = SrJson.parseOrder("{\"id\":\"o-3\",\"result\":{\"score\":{\"value\":82,\"min\":0,\"max\":100}}}");
+        assertThat(numeric.score().normalised()).as("numbers where strings were expected").contains(82.0);
+        assertThat(numeric.status().raw()).isEqualTo("UNKNOWN");
 
         AssessmentOrder pending = SrJson.parseOrder("{\"id\":\"o-2\",\"status\":\"SENT\"}");
         assertThat(pending.score()).isNull();

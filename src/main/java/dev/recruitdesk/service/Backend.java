@@ -1,0 +1,107 @@
+package dev.recruitdesk.service;
+
+import dev.recruitdesk.service.secret.FallbackSecretStore;
+import dev.recruitdesk.store.CacheStore;
+import dev.recruitdesk.store.OutboxStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+
+/**
+ * The one entry point the app uses: opens the two databases in the data folder ({@code cache}, disposable;
+ * {@code state}, the outbox), builds the services on them and starts the outbox sender. Call
+ * {@code syncService().start()} to begin the background sync; {@link #close()} stops everything.
+ */
+public final class Backend implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(Backend.class);
+
+    private final CacheStore cache;
+    private final OutboxStore outbox;
+    private final ChangeFeed changeFeed;
+    private final CacheCandidateQueries candidateQueries;
+    private final RemoteProfileService profileService;
+    private final OutboxOrderService orderService;
+    private final SettingsAccountService accountService;
+    private final BackgroundSync syncService;
+
+    private Backend(Path dataDir, BackendOptions options) {
+        try {
+            Files.createDirectories(dataDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create the data folder " + dataDir, e);
+        }
+        SecretStore secrets = options.secretStore() != null ? options.secretStore()
+                : FallbackSecretStore.createDefault(dataDir);
+        SettingsFile settings = new SettingsFile(dataDir);
+        ApiProvider apis = new ApiProvider(options.apiFactory(), settings, secrets);
+        Clock clock = Clock.systemUTC();
+        this.cache = CacheStore.open(dataDir);
+        OutboxStore opened;
+        try {
+            opened = OutboxStore.open(dataDir);
+        } catch (RuntimeException e) {
+            cache.close();
+            throw e;
+        }
+        this.outbox = opened;
+        this.changeFeed = new SimpleChangeFeed();
+        this.candidateQueries = new CacheCandidateQueries(cache, outbox);
+        this.profileService = new RemoteProfileService(cache, apis, changeFeed);
+        this.accountService = new SettingsAccountService(settings, secrets, apis, changeFeed);
+        this.syncService = new BackgroundSync(cache, outbox, apis, changeFeed, options.syncInterval(),
+                options.orderPollInterval(), clock);
+        this.orderService = new OutboxOrderService(cache, outbox, apis, changeFeed, options.orderPollInterval(), clock,
+                syncService::outboxChanged);
+        // a saved account may fix what made the outbox wait
+        changeFeed.subscribe(e -> {
+            if (e.kind() == ChangeEvent.Kind.SETTINGS) {
+                orderService.nudge();
+            }
+        });
+        orderService.start();
+        log.info("Backend open on {} (secrets: {})", dataDir, secrets.backendName());
+    }
+
+    public static Backend open(Path dataDir, BackendOptions options) {
+        return new Backend(dataDir, options);
+    }
+
+    public CandidateQueries candidateQueries() {
+        return candidateQueries;
+    }
+
+    public ProfileService profileService() {
+        return profileService;
+    }
+
+    public OutboxOrderService orderService() {
+        return orderService;
+    }
+
+    public AccountService accountService() {
+        return accountService;
+    }
+
+    public BackgroundSync syncService() {
+        return syncService;
+    }
+
+    public ChangeFeed changeFeed() {
+        return changeFeed;
+    }
+
+    @Override
+    public void close() {
+        syncService.close();
+        orderService.close();
+        outbox.close();
+        cache.close();
+        log.info("Backend closed");
+    }
+}

@@ -1,0 +1,400 @@
+package dev.recruitdesk.service;
+
+import dev.recruitdesk.api.ApiException;
+import dev.recruitdesk.api.SmartRecruitersApi;
+import dev.recruitdesk.api.SmartRecruitersApi.CandidateListQuery;
+import dev.recruitdesk.api.SmartRecruitersApi.CandidatePage;
+import dev.recruitdesk.domain.ApplicationRef;
+import dev.recruitdesk.domain.AssessmentOrder;
+import dev.recruitdesk.domain.Candidate;
+import dev.recruitdesk.store.CacheStore;
+import dev.recruitdesk.store.OutboxStore;
+import dev.recruitdesk.store.StoreException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+
+/**
+ * The background sync. The first sync lists every candidate ({@code GET /candidates}, 100 a page); later ones ask
+ * only for {@code updatedAfter} the newest change seen (minus a small overlap, since equal timestamps can straddle
+ * a page). Each page is written while the next is fetched. A listing that fails midway stores what it got, deletes
+ * nothing and leaves the bookmark where it was, so the next run repeats the work. Order ids are learnt per
+ * application: at once for candidates changed by an incremental sync, and by a low-priority backfill walk after
+ * the first full sync. Open orders are polled on their own, shorter schedule. One lock keeps it to one sync at a time.
+ */
+public final class BackgroundSync implements SyncService {
+
+    private static final Logger log = LoggerFactory.getLogger(BackgroundSync.class);
+    static final int PAGE_SIZE = 100;
+    static final Duration OVERLAP = Duration.ofSeconds(2);
+    static final String K_FULL_DONE = "full.complete";
+    static final String K_GEN = "full.generation";
+    static final String K_WATERMARK = "candidates.updatedOn";
+    static final String K_BACKFILL = "orders.backfill.after";
+    static final String BACKFILL_DONE = "done";
+    private static final int BACKFILL_CHUNK = 50;
+
+    private final CacheStore cache;
+    private final OutboxStore outbox;
+    private final ApiProvider apis;
+    private final ChangeFeed feed;
+    private final Duration syncInterval;
+    private final Duration pollInterval;
+    private final Clock clock;
+    private final ApplicationOrders applicationOrders;
+    private final ReentrantLock running = new ReentrantLock();
+    private final List<Consumer<SyncStatus>> listeners = new CopyOnWriteArrayList<>();
+    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> thread(r, "sync", Thread.NORM_PRIORITY));
+    private final ExecutorService backfill = Executors.newSingleThreadExecutor(r -> thread(r, "order-backfill", Thread.MIN_PRIORITY));
+    private volatile SyncStatus status = SyncStatus.initial();
+    private volatile boolean closed;
+    private volatile boolean backfillQueued;
+
+    BackgroundSync(CacheStore cache, OutboxStore outbox, ApiProvider apis, ChangeFeed feed, Duration syncInterval,
+                   Duration pollInterval, Clock clock) {
+        this.cache = cache;
+        this.outbox = outbox;
+        this.apis = apis;
+        this.feed = feed;
+        this.syncInterval = syncInterval;
+        this.pollInterval = pollInterval;
+        this.clock = clock;
+        this.applicationOrders = new ApplicationOrders(cache);
+        Instant last = cache.syncValue("last.success").map(Instant::parse).orElse(null);
+        this.status = new SyncStatus(SyncStatus.Phase.IDLE, 0, -1, last, true, null, outbox.unsentCount());
+    }
+
+    private static Thread thread(Runnable r, String name, int priority) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        t.setPriority(priority);
+        return t;
+    }
+
+    @Override
+    public void start() {
+        scheduler.scheduleWithFixedDelay(this::syncQuietly, 0, syncInterval.toMillis(), TimeUnit.MILLISECONDS);
+        scheduler.scheduleWithFixedDelay(this::pollQuietly, pollInterval.toMillis(), pollInterval.toMillis(),
+                TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void syncNow() {
+        if (!closed) {
+            scheduler.execute(this::syncQuietly);
+        }
+    }
+
+    @Override
+    public SyncStatus status() {
+        return status;
+    }
+
+    @Override
+    public void addStatusListener(Consumer<SyncStatus> listener) {
+        listeners.add(listener);
+    }
+
+    /**
+     * Makes the next sync a full listing (which also removes candidates no longer in SmartRecruiters), e.g. for a
+     * "rebuild the cache" action. Returns once the request is stored.
+     */
+    public void requestFullSync() {
+        cache.putSyncValue(K_FULL_DONE, "false").join();
+    }
+
+    private void syncQuietly() {
+        try {
+            syncOnce();
+        } catch (RuntimeException e) {
+            log.error("Sync failed unexpectedly", e);
+        }
+    }
+
+    /**
+     * One sync on the caller's thread (waits if another is running): candidates, jobs, then the orders of the
+     * candidates it changed. Never throws for a remote or network fault: the report and the status say what happened.
+     */
+    public SyncReport syncOnce() {
+        running.lock();
+        try {
+            return doSync();
+        } finally {
+            running.unlock();
+        }
+    }
+
+    private SyncReport doSync() {
+        long start = System.nanoTime();
+        boolean full = !"true".equals(cache.syncValue(K_FULL_DONE).orElse(null));
+        int gen = cache.syncValue(K_GEN).map(Integer::parseInt).orElse(0) + (full ? 1 : 0);
+        Instant watermark = cache.syncValue(K_WATERMARK).map(Instant::parse).orElse(null);
+        CandidateListQuery query = full || watermark == null ? CandidateListQuery.all(PAGE_SIZE)
+                : CandidateListQuery.updatedAfter(PAGE_SIZE, watermark.minus(OVERLAP));
+        SyncStatus.Phase phase = full ? SyncStatus.Phase.FULL_SYNC : SyncStatus.Phase.INCREMENTAL_SYNC;
+        update(phase, 0, -1, null);
+
+        Listing listing = new Listing();
+        int ordersFetched = 0;
+        try {
+            SmartRecruitersApi api = apis.api();
+            listing.run(api, query, gen, phase);
+            cache.upsertJobs(api.jobs()).join();
+            if (full) {
+                int gone = cache.deleteCandidatesNotSeenSince(gen).join();
+                log.info("Full sync: {} candidates no longer in SmartRecruiters removed from the cache", gone);
+                cache.putSyncValue(K_GEN, Integer.toString(gen));
+                cache.putSyncValue(K_FULL_DONE, "true");
+                cache.putSyncValue(K_BACKFILL, "");
+            }
+            if (listing.newest != null && (watermark == null || listing.newest.isAfter(watermark))) {
+                cache.putSyncValue(K_WATERMARK, listing.newest.toString());
+            }
+            Instant now = clock.instant();
+            cache.putSyncValue("last.success", now.toString()).join();
+            feed.publish(new ChangeEvent(ChangeEvent.Kind.CANDIDATES, full ? Set.of() : Set.copyOf(listing.ids)));
+
+            if (!full && !listing.ids.isEmpty()) {
+                update(SyncStatus.Phase.ORDERS, 0, listing.ids.size(), null);
+                ordersFetched = refreshOrders(api, new ArrayList<>(listing.ids));
+            }
+            status = new SyncStatus(SyncStatus.Phase.IDLE, listing.fetched, listing.total, now, true, null,
+                    outbox.unsentCount());
+            fire();
+            queueBackfill();
+            SyncReport report = new SyncReport(full, true, listing.fetched, listing.stored, listing.pages,
+                    ordersFetched, millis(start), null);
+            log.info("Sync done: {}", report);
+            return report;
+        } catch (ApiException e) {
+            return failed(full, listing, ordersFetched, start, ApiErrors.words(e), !e.isNetwork());
+        } catch (ServiceException e) {
+            return failed(full, listing, ordersFetched, start, e.getMessage(), true);
+        } catch (StoreException | CompletionException e) {
+            log.error("Sync could not write the cache", e);
+            return failed(full, listing, ordersFetched, start, "The local cache could not be written", true);
+        }
+    }
+
+    /** The paged listing, with page N written while page N+1 is fetched. */
+    private final class Listing {
+        final Set<String> ids = new HashSet<>();
+        int fetched;
+        int stored;
+        int pages;
+        int total = -1;
+        Instant newest;
+
+        void run(SmartRecruitersApi api, CandidateListQuery query, int gen, SyncStatus.Phase phase) throws ApiException {
+            CompletableFuture<Integer> writing = CompletableFuture.completedFuture(0);
+            String pageId = null;
+            try {
+                do {
+                    CandidatePage page = api.listCandidates(query, pageId);
+                    stored += writing.join();
+                    pages++;
+                    total = Math.max(total, page.totalFound());
+                    fetched += page.content().size();
+                    for (Candidate c : page.content()) {
+                        ids.add(c.id());
+                        if (c.updatedOn() != null && (newest == null || c.updatedOn().isAfter(newest))) {
+                            newest = c.updatedOn();
+                        }
+                    }
+                    writing = cache.upsertCandidates(page.content(), gen);
+                    update(phase, fetched, total, null);
+                    pageId = page.content().isEmpty() ? null : page.nextPageId();
+                } while (pageId != null && !pageId.isEmpty() && !closed);
+            } finally {
+                // whatever happened, wait for the last write so a failure report counts what is really stored
+                try {
+                    stored += writing.join();
+                } catch (CompletionException e) {
+                    log.warn("The last page could not be stored", e);
+                }
+            }
+        }
+    }
+
+    private SyncReport failed(boolean full, Listing listing, int ordersFetched, long start, String why, boolean online) {
+        log.warn("Sync incomplete after {} candidates: {}", listing.fetched, why);
+        cache.putSyncValue("last.incomplete", clock.instant().toString());
+        status = new SyncStatus(SyncStatus.Phase.FAILED, listing.fetched, listing.total, status.lastSuccess(), online,
+                why, outbox.unsentCount());
+        fire();
+        return new SyncReport(full, false, listing.fetched, listing.stored, listing.pages, ordersFetched,
+                millis(start), why);
+    }
+
+    private int refreshOrders(SmartRecruitersApi api, List<String> candidateIds) throws ApiException {
+        int fetched = 0;
+        for (int i = 0; i < candidateIds.size() && !closed; i += BACKFILL_CHUNK) {
+            List<String> chunk = candidateIds.subList(i, Math.min(candidateIds.size(), i + BACKFILL_CHUNK));
+            ApplicationOrders.Result r = applicationOrders.refresh(api, cache.applicationsOf(chunk));
+            fetched += r.ordersFetched();
+            announceOrders(r.changedCandidates());
+            update(SyncStatus.Phase.ORDERS, Math.min(candidateIds.size(), i + BACKFILL_CHUNK), candidateIds.size(), null);
+        }
+        return fetched;
+    }
+
+    /**
+     * After the first full sync: walks every application in key order, a chunk at a time, learning application
+     * UUIDs and orders; the position is kept, so a restart or a network fault resumes where it stopped.
+     */
+    public int backfillOrders(int maxApplications) {
+        int done = 0, fetched = 0;
+        String after = cache.syncValue(K_BACKFILL).orElse(BACKFILL_DONE);
+        try {
+            SmartRecruitersApi api = apis.api();
+            while (!closed && !BACKFILL_DONE.equals(after) && done < maxApplications) {
+                String[] pos = after.isEmpty() ? new String[]{"", ""} : after.split("\u0001", 2);
+                List<ApplicationRef> apps = cache.applicationsAfter(pos[0], pos[1], BACKFILL_CHUNK);
+                if (apps.isEmpty()) {
+                    after = BACKFILL_DONE;
+                } else {
+                    ApplicationOrders.Result r = applicationOrders.refresh(api, apps);
+                    fetched += r.ordersFetched();
+                    announceOrders(r.changedCandidates());
+                    ApplicationRef last = apps.get(apps.size() - 1);
+                    after = last.candidateId() + "\u0001" + last.jobId();
+                    done += apps.size();
+                }
+                cache.putSyncValue(K_BACKFILL, after).join();
+            }
+        } catch (ApiException | ServiceException e) {
+            log.info("Order backfill paused: {}", e.getMessage());
+        }
+        return fetched;
+    }
+
+    private void queueBackfill() {
+        if (closed || backfillQueued || BACKFILL_DONE.equals(cache.syncValue(K_BACKFILL).orElse(BACKFILL_DONE))) {
+            return;
+        }
+        backfillQueued = true;
+        backfill.execute(() -> {
+            try {
+                backfillOrders(Integer.MAX_VALUE);
+            } catch (RuntimeException e) {
+                log.error("Order backfill failed", e);
+            } finally {
+                backfillQueued = false;
+            }
+        });
+    }
+
+    /** Asks the server about every order not yet in an end state. Skipped while a sync runs. */
+    public int pollOpenOrders() {
+        if (!running.tryLock()) {
+            return 0;
+        }
+        try {
+            List<AssessmentOrder> open = cache.openOrders();
+            if (open.isEmpty()) {
+                return 0;
+            }
+            SmartRecruitersApi api = apis.api();
+            List<AssessmentOrder> fresh = new ArrayList<>();
+            for (AssessmentOrder o : open) {
+                if (closed) {
+                    break;
+                }
+                fresh.add(SyncOrders.owned(api.order(o.id()), o.candidateId(), o.jobId(), o.idempotencyKey()));
+            }
+            Set<String> changed = cache.upsertOrders(fresh).join();
+            announceOrders(changed);
+            if (!status.online()) {
+                status = new SyncStatus(status.phase(), status.done(), status.total(), status.lastSuccess(), true,
+                        status.lastError(), outbox.unsentCount());
+                fire();
+            }
+            return fresh.size();
+        } catch (ApiException e) {
+            if (e.isNetwork() && status.online()) {
+                status = new SyncStatus(status.phase(), status.done(), status.total(), status.lastSuccess(), false,
+                        ApiErrors.words(e), outbox.unsentCount());
+                fire();
+            }
+            log.debug("Order poll failed: {}", ApiErrors.words(e));
+            return 0;
+        } catch (ServiceException e) {
+            return 0;
+        } finally {
+            running.unlock();
+        }
+    }
+
+    private void pollQuietly() {
+        try {
+            pollOpenOrders();
+        } catch (RuntimeException e) {
+            log.error("Order poll failed unexpectedly", e);
+        }
+    }
+
+    private void announceOrders(Set<String> candidateIds) {
+        if (!candidateIds.isEmpty()) {
+            feed.publish(new ChangeEvent(ChangeEvent.Kind.ORDERS, Set.copyOf(candidateIds)));
+        }
+    }
+
+    /** The outbox changed: refresh the queued-writes count in the status. */
+    void outboxChanged() {
+        SyncStatus s = status;
+        status = new SyncStatus(s.phase(), s.done(), s.total(), s.lastSuccess(), s.online(), s.lastError(),
+                outbox.unsentCount());
+        fire();
+    }
+
+    private void update(SyncStatus.Phase phase, int done, int total, String error) {
+        SyncStatus s = status;
+        status = new SyncStatus(phase, done, total, s.lastSuccess(), s.online(), error == null ? s.lastError() : error,
+                s.queuedWrites());
+        fire();
+    }
+
+    private void fire() {
+        SyncStatus s = status;
+        for (Consumer<SyncStatus> l : listeners) {
+            try {
+                l.accept(s);
+            } catch (RuntimeException e) {
+                log.warn("A sync status listener failed", e);
+            }
+        }
+    }
+
+    private static long millis(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1_000_000;
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        scheduler.shutdownNow();
+        backfill.shutdownNow();
+        try {
+            scheduler.awaitTermination(10, TimeUnit.SECONDS);
+            backfill.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

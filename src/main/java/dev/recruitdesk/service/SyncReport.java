@@ -1,0 +1,9 @@
+package dev.recruitdesk.service;
+
+/**
+ * What one sync did, for the headless {@code sync} command and the logs. {@code complete} is false when the listing
+ * stopped early (then nothing was deleted and the bookmark did not move); {@code error} says why, in plain words.
+ */
+public record SyncReport(boolean full, boolean complete, int candidatesFetched, int candidatesStored, int pages,
+                         int ordersFetched, long millis, String error) {
+}

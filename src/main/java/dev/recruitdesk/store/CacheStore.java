@@ -1,0 +1,620 @@
+package dev.recruitdesk.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import dev.recruitdesk.domain.ApplicationRef;
+import dev.recruitdesk.domain.AssessmentOrder;
+import dev.recruitdesk.domain.Attachment;
+import dev.recruitdesk.domain.Candidate;
+import dev.recruitdesk.domain.CandidateRow;
+import dev.recruitdesk.domain.Job;
+import dev.recruitdesk.domain.OrderStatus;
+import dev.recruitdesk.domain.Score;
+import dev.recruitdesk.domain.StatusChange;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
+
+/**
+ * The cache database: candidates, applications, jobs, assessment orders and sync bookmarks. Reads run on the
+ * caller's thread; writes go through the database's single writer and return futures.
+ */
+public final class CacheStore implements AutoCloseable {
+
+    public static final String NAME = "cache";
+
+    private static final String TERMINAL_KINDS = Arrays.stream(OrderStatus.Kind.values())
+            .filter(OrderStatus.Kind::terminal).map(k -> "'" + k.name() + "'").collect(Collectors.joining(","));
+    private static final TypeReference<List<StatusChange>> HISTORY = new TypeReference<>() { };
+    private static final TypeReference<List<Attachment>> ATTACHMENTS = new TypeReference<>() { };
+
+    private final Database db;
+
+    private CacheStore(Database db) {
+        this.db = db;
+    }
+
+    public static CacheStore open(Path dataDir) {
+        return new CacheStore(Database.open(dataDir, NAME));
+    }
+
+    // ---------------------------------------------------------------- candidates
+
+    /**
+     * Inserts or updates candidates and their applications in one transaction. Fields the listing leaves out
+     * (phone, application UUID, a secondary application's status) keep their stored values.
+     */
+    public CompletableFuture<Integer> upsertCandidates(List<Candidate> candidates, int seenGen) {
+        // A page may name a candidate twice (it changed while we paged): the last copy wins.
+        java.util.Map<String, Candidate> byId = new java.util.LinkedHashMap<>();
+        candidates.forEach(k -> byId.put(k.id(), k));
+        List<Candidate> copy = List.copyOf(byId.values());
+        return db.write(c -> {
+            writeCandidates(c, copy, seenGen);
+            return copy.size();
+        });
+    }
+
+    private static void writeCandidates(Connection c, List<Candidate> list, int seenGen) throws SQLException {
+        if (list.isEmpty()) {
+            return;
+        }
+        int[] updated;
+        try (PreparedStatement up = c.prepareStatement("UPDATE candidate SET first_name=?, last_name=?, email=?, "
+                + "phone=COALESCE(?, phone), city=COALESCE(?, city), country=COALESCE(?, country), name_key=?, "
+                + "email_key=?, jobs_text=?, app_status=?, created_on=COALESCE(?, created_on), updated_on=?, "
+                + "seen_gen=GREATEST(seen_gen, ?) WHERE id=?")) {
+            for (Candidate k : list) {
+                bindCandidate(up, k, seenGen);
+                up.addBatch();
+            }
+            updated = up.executeBatch();
+        }
+        try (PreparedStatement ins = c.prepareStatement("INSERT INTO candidate (first_name, last_name, email, phone, "
+                + "city, country, name_key, email_key, jobs_text, app_status, created_on, updated_on, seen_gen, id) "
+                + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+            boolean any = false;
+            for (int i = 0; i < list.size(); i++) {
+                if (updated[i] == 0) {
+                    bindCandidate(ins, list.get(i), seenGen);
+                    ins.addBatch();
+                    any = true;
+                }
+            }
+            if (any) {
+                ins.executeBatch();
+            }
+        }
+        writeWords(c, list);
+        writeApplications(c, list);
+    }
+
+    private static void bindCandidate(PreparedStatement ps, Candidate k, int seenGen) throws SQLException {
+        ps.setString(1, k.firstName());
+        ps.setString(2, k.lastName());
+        ps.setString(3, k.email());
+        ps.setString(4, k.phoneNumber());
+        ps.setString(5, k.city());
+        ps.setString(6, k.country());
+        ps.setString(7, SearchWords.nameKey(k.firstName(), k.lastName()));
+        ps.setString(8, SearchWords.key(k.email()));
+        ps.setString(9, truncate(jobsText(k.applications()), 2000));
+        ps.setString(10, primary(k.applications()).map(ApplicationRef::status).orElse(null));
+        Sql.setInstant(ps, 11, k.createdOn());
+        Sql.setInstant(ps, 12, k.updatedOn());
+        ps.setInt(13, seenGen);
+        ps.setString(14, k.id());
+    }
+
+    private static void writeWords(Connection c, List<Candidate> list) throws SQLException {
+        try (PreparedStatement del = c.prepareStatement("DELETE FROM candidate_word WHERE candidate_id=?");
+             PreparedStatement ins = c.prepareStatement("INSERT INTO candidate_word (word, candidate_id) VALUES (?,?)")) {
+            for (Candidate k : list) {
+                del.setString(1, k.id());
+                del.addBatch();
+                for (String w : SearchWords.of(k.firstName(), k.lastName(), k.email())) {
+                    ins.setString(1, w);
+                    ins.setString(2, k.id());
+                    ins.addBatch();
+                }
+            }
+            del.executeBatch();
+            ins.executeBatch();
+        }
+    }
+
+    private static void writeApplications(Connection c, List<Candidate> list) throws SQLException {
+        List<ApplicationRef> apps = list.stream().flatMap(k -> k.applications().stream()).toList();
+        try (PreparedStatement drop = c.prepareStatement(
+                "DELETE FROM application WHERE candidate_id=? AND NOT (job_id = ANY(?))")) {
+            // A candidate's listing names all their applications: any other stored one was withdrawn.
+            for (Candidate k : list) {
+                drop.setString(1, k.id());
+                drop.setObject(2, k.applications().stream().map(ApplicationRef::jobId).toArray(String[]::new));
+                drop.addBatch();
+            }
+            drop.executeBatch();
+        }
+        upsertApplications(c, apps);
+    }
+
+    private static void upsertApplications(Connection c, List<ApplicationRef> given) throws SQLException {
+        java.util.Map<List<String>, ApplicationRef> byKey = new java.util.LinkedHashMap<>();
+        given.forEach(a -> byKey.put(List.of(a.candidateId(), a.jobId()), a));
+        List<ApplicationRef> apps = List.copyOf(byKey.values());
+        if (apps.isEmpty()) {
+            return;
+        }
+        int[] updated;
+        try (PreparedStatement up = c.prepareStatement("UPDATE application SET job_title=COALESCE(?, job_title), "
+                + "status=COALESCE(?, status), sub_status=COALESCE(?, sub_status), is_primary=?, "
+                + "application_id=COALESCE(?, application_id), starts_on=COALESCE(?, starts_on) "
+                + "WHERE candidate_id=? AND job_id=?")) {
+            for (ApplicationRef a : apps) {
+                bindApplication(up, a);
+                up.addBatch();
+            }
+            updated = up.executeBatch();
+        }
+        try (PreparedStatement ins = c.prepareStatement("INSERT INTO application (job_title, status, sub_status, "
+                + "is_primary, application_id, starts_on, candidate_id, job_id) VALUES (?,?,?,?,?,?,?,?)")) {
+            boolean any = false;
+            for (int i = 0; i < apps.size(); i++) {
+                if (updated[i] == 0) {
+                    bindApplication(ins, apps.get(i));
+                    ins.addBatch();
+                    any = true;
+                }
+            }
+            if (any) {
+                ins.executeBatch();
+            }
+        }
+    }
+
+    private static void bindApplication(PreparedStatement ps, ApplicationRef a) throws SQLException {
+        ps.setString(1, a.jobTitle());
+        ps.setString(2, a.status());
+        ps.setString(3, a.subStatus());
+        ps.setBoolean(4, a.primary());
+        ps.setString(5, a.applicationId());
+        Sql.setInstant(ps, 6, a.startsOn());
+        ps.setString(7, a.candidateId());
+        ps.setString(8, a.jobId());
+    }
+
+    /** Stores application refs (e.g. one read with its UUID); unknown ones are added. */
+    public CompletableFuture<Void> upsertApplications(List<ApplicationRef> apps) {
+        List<ApplicationRef> copy = List.copyOf(apps);
+        return db.write(c -> {
+            upsertApplications(c, copy);
+            return null;
+        });
+    }
+
+    /** Removes candidates a complete full listing did not name (gone from SmartRecruiters). */
+    public CompletableFuture<Integer> deleteCandidatesNotSeenSince(int gen) {
+        return db.write(c -> {
+            String stale = "(SELECT id FROM candidate WHERE seen_gen < ?)";
+            for (String t : List.of("candidate_word", "application", "assessment_order")) {
+                try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + t + " WHERE candidate_id IN " + stale)) {
+                    ps.setInt(1, gen);
+                    ps.executeUpdate();
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM candidate WHERE seen_gen < ?")) {
+                ps.setInt(1, gen);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    public int count(String text, OrderStatus.Kind kind) {
+        SearchSql q = SearchSql.of(text, kind);
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(q.countSql())) {
+                q.bind(ps, 1);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getInt(1);
+                }
+            }
+        });
+    }
+
+    public List<CandidateRow> page(String text, OrderStatus.Kind kind, int offset, int limit) {
+        SearchSql q = SearchSql.of(text, kind);
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(q.pageSql("c.id, c.name_key, c.first_name, "
+                    + "c.last_name, c.email, c.jobs_text, c.app_status, c.latest_order_status, c.updated_on"))) {
+                int i = q.bind(ps, 1);
+                ps.setInt(i, Math.max(0, limit));
+                ps.setInt(i + 1, Math.max(0, offset));
+                List<CandidateRow> rows = new ArrayList<>(Math.max(0, Math.min(limit, 1000)));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        String status = rs.getString("latest_order_status");
+                        rows.add(new CandidateRow(rs.getString("id"),
+                                displayName(rs.getString("id"), rs.getString("first_name"), rs.getString("last_name"),
+                                        rs.getString("email")),
+                                rs.getString("email"), rs.getString("jobs_text"), rs.getString("app_status"),
+                                status == null ? null : OrderStatus.of(status), Sql.instant(rs, "updated_on")));
+                    }
+                }
+                return rows;
+            }
+        });
+    }
+
+    /** The query plan H2 picks for a search (for the performance test's log). */
+    public String explain(String text, OrderStatus.Kind kind) {
+        SearchSql q = SearchSql.of(text, kind);
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("EXPLAIN " + q.pageSql("c.id, c.name_key"))) {
+                int i = q.bind(ps, 1);
+                ps.setInt(i, 100);
+                ps.setInt(i + 1, 0);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getString(1);
+                }
+            }
+        });
+    }
+
+    public int candidateCount() {
+        return count("", null);
+    }
+
+    public Optional<Candidate> candidate(String id) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT * FROM candidate WHERE id=?")) {
+                ps.setString(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        return Optional.empty();
+                    }
+                    return Optional.of(new Candidate(rs.getString("id"), rs.getString("first_name"),
+                            rs.getString("last_name"), rs.getString("email"), rs.getString("phone"),
+                            rs.getString("city"), rs.getString("country"), Sql.instant(rs, "created_on"),
+                            Sql.instant(rs, "updated_on"), readApplications(c, id)));
+                }
+            }
+        });
+    }
+
+    public List<ApplicationRef> applications(String candidateId) {
+        return db.read(c -> readApplications(c, candidateId));
+    }
+
+    public Optional<ApplicationRef> application(String candidateId, String jobId) {
+        return applications(candidateId).stream().filter(a -> a.jobId().equals(jobId)).findFirst();
+    }
+
+    private static List<ApplicationRef> readApplications(Connection c, String candidateId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT * FROM application WHERE candidate_id=? ORDER BY is_primary DESC, job_title, job_id")) {
+            ps.setString(1, candidateId);
+            List<ApplicationRef> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(applicationRef(rs));
+                }
+            }
+            return out;
+        }
+    }
+
+    private static ApplicationRef applicationRef(ResultSet rs) throws SQLException {
+        return new ApplicationRef(rs.getString("candidate_id"), rs.getString("job_id"), rs.getString("job_title"),
+                rs.getString("status"), rs.getString("sub_status"), rs.getString("application_id"),
+                rs.getBoolean("is_primary"), Sql.instant(rs, "starts_on"));
+    }
+
+    /** Applications of the given candidates (orders are read per application). */
+    public List<ApplicationRef> applicationsOf(Collection<String> candidateIds) {
+        if (candidateIds.isEmpty()) {
+            return List.of();
+        }
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT * FROM application WHERE candidate_id = ANY(?) ORDER BY candidate_id, job_id")) {
+                ps.setObject(1, candidateIds.toArray(String[]::new));
+                List<ApplicationRef> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(applicationRef(rs));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    /** Applications after {@code (candidateId, jobId)} in key order: a resumable walk over all of them. */
+    public List<ApplicationRef> applicationsAfter(String candidateId, String jobId, int limit) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT * FROM application WHERE candidate_id > ? "
+                    + "OR (candidate_id = ? AND job_id > ?) ORDER BY candidate_id, job_id LIMIT ?")) {
+                ps.setString(1, candidateId);
+                ps.setString(2, candidateId);
+                ps.setString(3, jobId);
+                ps.setInt(4, limit);
+                List<ApplicationRef> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(applicationRef(rs));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    // ---------------------------------------------------------------- jobs
+
+    public CompletableFuture<Void> upsertJobs(List<Job> jobs) {
+        List<Job> copy = List.copyOf(jobs);
+        return db.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement("MERGE INTO job (id, title, status, department, location, "
+                    + "hiring_process_id) KEY (id) VALUES (?,?,?,?,?,?)")) {
+                for (Job j : copy) {
+                    ps.setString(1, j.id());
+                    ps.setString(2, j.title());
+                    ps.setString(3, j.status());
+                    ps.setString(4, j.department());
+                    ps.setString(5, j.location());
+                    ps.setString(6, j.hiringProcessId());
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            return null;
+        });
+    }
+
+    public List<Job> jobs() {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT * FROM job ORDER BY LOWER(title), id");
+                 ResultSet rs = ps.executeQuery()) {
+                List<Job> out = new ArrayList<>();
+                while (rs.next()) {
+                    out.add(new Job(rs.getString("id"), rs.getString("title"), rs.getString("status"),
+                            rs.getString("department"), rs.getString("location"), rs.getString("hiring_process_id")));
+                }
+                return out;
+            }
+        });
+    }
+
+    // ---------------------------------------------------------------- orders
+
+    /**
+     * Stores orders as the server sent them and refreshes each touched candidate's latest-order columns. Returns
+     * the ids of candidates whose orders actually changed (so callers announce only real changes).
+     */
+    public CompletableFuture<Set<String>> upsertOrders(List<AssessmentOrder> orders) {
+        List<AssessmentOrder> copy = orders.stream().filter(o -> o.id() != null).toList();
+        return db.write(c -> {
+            Set<String> changed = new java.util.HashSet<>();
+            if (copy.isEmpty()) {
+                return changed;
+            }
+            try (PreparedStatement old = c.prepareStatement(
+                         "SELECT status, updated_on, score_value FROM assessment_order WHERE id=?");
+                 PreparedStatement up = c.prepareStatement("UPDATE assessment_order SET idempotency_key="
+                         + "COALESCE(?, idempotency_key), application_id=?, candidate_id=COALESCE(?, candidate_id), "
+                         + "job_id=COALESCE(?, job_id), partner_id=?, partner_name=?, package_id=?, package_name=?, "
+                         + "status=?, status_kind=?, created_on=?, updated_on=?, score_label=?, score_value=?, "
+                         + "score_min=?, score_max=?, summary=?, report_url=?, history_json=?, attachments_json=?, "
+                         + "last_error=? WHERE id=?");
+                 PreparedStatement ins = c.prepareStatement("INSERT INTO assessment_order (idempotency_key, "
+                         + "application_id, candidate_id, job_id, partner_id, partner_name, package_id, package_name, "
+                         + "status, status_kind, created_on, updated_on, score_label, score_value, score_min, "
+                         + "score_max, summary, report_url, history_json, attachments_json, last_error, id) "
+                         + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+                for (AssessmentOrder o : copy) {
+                    if (!sameAsStored(old, o)) {
+                        changed.add(o.candidateId());
+                    }
+                    bindOrder(up, o);
+                    if (up.executeUpdate() == 0) {
+                        bindOrder(ins, o);
+                        ins.executeUpdate();
+                    }
+                }
+            }
+            changed.remove(null);
+            refreshLatestOrder(c, copy.stream().map(AssessmentOrder::candidateId).filter(java.util.Objects::nonNull)
+                    .collect(Collectors.toSet()));
+            return changed;
+        });
+    }
+
+    private static boolean sameAsStored(PreparedStatement old, AssessmentOrder o) throws SQLException {
+        old.setString(1, o.id());
+        try (ResultSet rs = old.executeQuery()) {
+            return rs.next() && o.status().raw().equals(rs.getString(1))
+                    && java.util.Objects.equals(o.updatedOn(), Sql.instant(rs, "updated_on"))
+                    && java.util.Objects.equals(o.score() == null ? null : o.score().value(), rs.getString(3));
+        }
+    }
+
+    private static void bindOrder(PreparedStatement ps, AssessmentOrder o) throws SQLException {
+        Score s = o.score();
+        ps.setString(1, o.idempotencyKey());
+        ps.setString(2, o.applicationId());
+        ps.setString(3, o.candidateId());
+        ps.setString(4, o.jobId());
+        ps.setString(5, o.partnerId());
+        ps.setString(6, o.partnerName());
+        ps.setString(7, o.packageId());
+        ps.setString(8, o.packageName());
+        ps.setString(9, truncate(o.status().raw(), 64));
+        ps.setString(10, o.status().kind().name());
+        Sql.setInstant(ps, 11, o.createdOn());
+        Sql.setInstant(ps, 12, o.updatedOn());
+        ps.setString(13, s == null ? null : s.label());
+        ps.setString(14, s == null ? null : truncate(s.value(), 64));
+        ps.setString(15, s == null ? null : truncate(s.min(), 64));
+        ps.setString(16, s == null ? null : truncate(s.max(), 64));
+        ps.setString(17, truncate(o.summary(), 4000));
+        ps.setString(18, truncate(o.reportUrl(), 2000));
+        ps.setString(19, toJson(o.history()));
+        ps.setString(20, toJson(o.attachments()));
+        ps.setString(21, truncate(o.lastError(), 1000));
+        ps.setString(22, o.id());
+    }
+
+    private static void refreshLatestOrder(Connection c, Set<String> candidateIds) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE candidate k SET (latest_order_status, "
+                + "latest_order_kind, latest_order_at) = (SELECT o.status, o.status_kind, o.created_on "
+                + "FROM assessment_order o WHERE o.candidate_id = k.id "
+                + "ORDER BY o.created_on DESC NULLS LAST, o.id DESC LIMIT 1) WHERE k.id = ?")) {
+            for (String id : candidateIds) {
+                ps.setString(1, id);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    /** Shows a just-queued order in the People list before the server has it. */
+    public CompletableFuture<Void> markSending(String candidateId, Instant at) {
+        return db.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE candidate SET latest_order_status='SENDING', "
+                    + "latest_order_kind='SENDING', latest_order_at=? WHERE id=?")) {
+                Sql.setInstant(ps, 1, at);
+                ps.setString(2, candidateId);
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    /** Puts the latest-order columns back to what the stored orders say (after a queued order failed). */
+    public CompletableFuture<Void> recomputeLatestOrder(String candidateId) {
+        return db.write(c -> {
+            refreshLatestOrder(c, Set.of(candidateId));
+            return null;
+        });
+    }
+
+    public List<AssessmentOrder> ordersOfCandidate(String candidateId) {
+        return readOrders("WHERE candidate_id=? ORDER BY created_on DESC NULLS LAST, id DESC", candidateId);
+    }
+
+    public List<AssessmentOrder> openOrders() {
+        return readOrders("WHERE status_kind NOT IN (" + TERMINAL_KINDS + ") ORDER BY updated_on NULLS FIRST");
+    }
+
+    private List<AssessmentOrder> readOrders(String where, String... params) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT * FROM assessment_order " + where)) {
+                for (int i = 0; i < params.length; i++) {
+                    ps.setString(i + 1, params[i]);
+                }
+                List<AssessmentOrder> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(order(rs));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    private static AssessmentOrder order(ResultSet rs) throws SQLException {
+        String label = rs.getString("score_label"), value = rs.getString("score_value");
+        Score score = label == null && value == null ? null
+                : new Score(label, value, rs.getString("score_min"), rs.getString("score_max"));
+        return new AssessmentOrder(rs.getString("id"), rs.getString("idempotency_key"),
+                rs.getString("application_id"), rs.getString("candidate_id"), rs.getString("job_id"),
+                rs.getString("partner_id"), rs.getString("partner_name"), rs.getString("package_id"),
+                rs.getString("package_name"), OrderStatus.of(rs.getString("status")),
+                Sql.instant(rs, "created_on"), Sql.instant(rs, "updated_on"),
+                fromJson(rs.getString("history_json"), HISTORY), score, rs.getString("summary"),
+                rs.getString("report_url"), fromJson(rs.getString("attachments_json"), ATTACHMENTS),
+                rs.getString("last_error"));
+    }
+
+    // ---------------------------------------------------------------- sync bookmarks
+
+    public Optional<String> syncValue(String key) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT v FROM sync_state WHERE k=?")) {
+                ps.setString(1, key);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    public CompletableFuture<Void> putSyncValue(String key, String value) {
+        return db.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement("MERGE INTO sync_state (k, v) KEY (k) VALUES (?, ?)")) {
+                ps.setString(1, key);
+                ps.setString(2, value);
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    static String displayName(String id, String first, String last, String email) {
+        return new Candidate(id, first, last, email, null, null, null, null, null, null).displayName();
+    }
+
+    private static Optional<ApplicationRef> primary(List<ApplicationRef> apps) {
+        return apps.stream().filter(ApplicationRef::primary).findFirst().or(() -> apps.stream().findFirst());
+    }
+
+    private static String jobsText(List<ApplicationRef> apps) {
+        return apps.stream().sorted((a, b) -> Boolean.compare(b.primary(), a.primary()))
+                .map(a -> a.jobTitle() == null ? a.jobId() : a.jobTitle()).collect(Collectors.joining(", "));
+    }
+
+    private static String truncate(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max);
+    }
+
+    private static String toJson(Object value) {
+        try {
+            return Json.mapper().writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write JSON", e);
+        }
+    }
+
+    private static <T> List<T> fromJson(String json, TypeReference<List<T>> type) {
+        if (json == null || json.isBlank()) {
+            return List.of();
+        }
+        try {
+            return Json.mapper().readValue(json, type);
+        } catch (JsonProcessingException e) {
+            return List.of();
+        }
+    }
+
+    @Override
+    public void close() {
+        db.close();
+    }
+}

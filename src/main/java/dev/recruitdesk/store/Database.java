@@ -1,0 +1,128 @@
+package dev.recruitdesk.store;
+
+import org.flywaydb.core.Flyway;
+import org.h2.jdbcx.JdbcConnectionPool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One embedded H2 database: migrated by Flyway on open, written by exactly one thread (so writes never contend for
+ * locks and are applied in the order they were asked for), read through a small pool (H2's MVStore lets readers run
+ * beside the writer).
+ */
+public final class Database implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(Database.class);
+    private static final int READERS = 4;
+
+    private final String name;
+    private final JdbcConnectionPool readers;
+    private final Connection writerConnection;
+    private final ExecutorService writer;
+
+    private Database(String name, JdbcConnectionPool readers, Connection writerConnection) {
+        this.name = name;
+        this.readers = readers;
+        this.writerConnection = writerConnection;
+        this.writer = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "db-writer-" + name);
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** Opens (creating if needed) {@code dataDir/name} and applies the migrations in {@code classpath:db/<name>}. */
+    public static Database open(Path dataDir, String name) {
+        String url = H2Urls.file(dataDir, name);
+        try {
+            Flyway.configure()
+                    .dataSource(url, "sa", "")
+                    .locations("classpath:db/" + name)
+                    .load()
+                    .migrate();
+            Connection w = DriverManager.getConnection(url, "sa", "");
+            w.setAutoCommit(false);
+            JdbcConnectionPool pool = JdbcConnectionPool.create(url, "sa", "");
+            pool.setMaxConnections(READERS);
+            log.info("Opened database {}", name);
+            return new Database(name, pool, w);
+        } catch (SQLException | RuntimeException e) {
+            throw new StoreException("Cannot open the local database '" + name
+                    + "' (is another copy of RecruitDesk running?)", e);
+        }
+    }
+
+    /** Runs a read on a pooled connection, on the caller's thread. */
+    public <T> T read(SqlWork<T> work) {
+        try (Connection c = readers.getConnection()) {
+            return work.run(c);
+        } catch (SQLException e) {
+            throw new StoreException("Reading the local database failed", e);
+        }
+    }
+
+    /** Queues a write; it runs in its own transaction on the writer thread. */
+    public <T> CompletableFuture<T> write(SqlWork<T> work) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                T result = work.run(writerConnection);
+                writerConnection.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                rollbackQuietly();
+                throw new StoreException("Writing the local database failed", e);
+            }
+        }, writer);
+    }
+
+    /** {@link #write} and wait for it; rethrows its failure. */
+    public <T> T writeAndWait(SqlWork<T> work) {
+        try {
+            return write(work).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreException("Interrupted while writing the local database", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof StoreException se) {
+                throw se;
+            }
+            throw new StoreException("Writing the local database failed", e.getCause());
+        }
+    }
+
+    private void rollbackQuietly() {
+        try {
+            writerConnection.rollback();
+        } catch (SQLException e) {
+            log.warn("Rollback failed on {}", name, e);
+        }
+    }
+
+    @Override
+    public void close() {
+        writer.shutdown();
+        try {
+            if (!writer.awaitTermination(10, TimeUnit.SECONDS)) {
+                log.warn("Writes to {} still running at close", name);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        try {
+            writerConnection.close();
+        } catch (SQLException e) {
+            log.warn("Closing {} failed", name, e);
+        }
+        readers.dispose();
+    }
+}

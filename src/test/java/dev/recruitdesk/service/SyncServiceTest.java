@@ -1,0 +1,128 @@
+package dev.recruitdesk.service;
+
+import dev.recruitdesk.domain.CandidateRow;
+import dev.recruitdesk.domain.OrderStatus;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SyncServiceTest {
+
+    @TempDir
+    Path dir;
+    FakeSrApi fake = new FakeSrApi();
+    Backend backend;
+    List<ChangeEvent> events = new CopyOnWriteArrayList<>();
+
+    @BeforeEach
+    void open() {
+        backend = Backend.open(dir, BackendOptions.of(a -> fake)
+                .withIntervals(Duration.ofHours(1), Duration.ofMillis(100))
+                .withSecretStore(new MemorySecretStore()));
+        backend.changeFeed().subscribe(events::add);
+    }
+
+    @AfterEach
+    void close() {
+        backend.close();
+    }
+
+    @Test
+    void firstSyncListsEverythingThenIncrementalAsksOnlyForChanges() {
+        fake.addMany(250);
+        SyncReport first = backend.syncService().syncOnce();
+
+        assertThat(first.full()).isTrue();
+        assertThat(first.complete()).isTrue();
+        assertThat(first.candidatesFetched()).isEqualTo(250);
+        assertThat(first.candidatesStored()).isEqualTo(250);
+        assertThat(first.pages()).isEqualTo(3);
+        assertThat(backend.candidateQueries().count(CandidateFilter.ALL)).isEqualTo(250);
+        assertThat(backend.candidateQueries().jobs()).hasSize(3);
+        assertThat(backend.syncService().status().lastSuccess()).isNotNull();
+        assertThat(backend.syncService().status().phase()).isEqualTo(SyncStatus.Phase.IDLE);
+        assertThat(events).anyMatch(e -> e.kind() == ChangeEvent.Kind.CANDIDATES);
+
+        fake.rename("c00007", "Zelda");
+        fake.add("new1", "Nadia", "Novak", "j1");
+        events.clear();
+        SyncReport second = backend.syncService().syncOnce();
+
+        assertThat(second.full()).isFalse();
+        assertThat(second.complete()).isTrue();
+        // the overlap may repeat a couple of recent ones, never the whole list
+        assertThat(second.candidatesFetched()).isBetween(2, 5);
+        assertThat(backend.candidateQueries().count(CandidateFilter.ALL)).isEqualTo(251);
+        assertThat(backend.candidateQueries().page(new CandidateFilter("zelda", null), 0, 10))
+                .extracting(CandidateRow::id).containsExactly("c00007");
+        assertThat(events).anyMatch(e -> e.kind() == ChangeEvent.Kind.CANDIDATES && e.candidateIds().contains("new1"));
+    }
+
+    @Test
+    void aListingThatFailsMidwayDeletesNothingAndIsMarkedIncomplete() {
+        fake.addMany(250);
+        assertThat(backend.syncService().syncOnce().complete()).isTrue();
+
+        // 50 candidates are gone in SR; a full listing would remove them, but this one breaks on page 2
+        for (int i = 0; i < 50; i++) {
+            fake.candidates.remove(String.format("c%05d", i));
+        }
+        backend.syncService().requestFullSync();
+        fake.failOnPage = fake.listCalls.get() + 2;
+        SyncReport broken = backend.syncService().syncOnce();
+
+        assertThat(broken.complete()).isFalse();
+        assertThat(broken.error()).isEqualTo("Cannot reach SmartRecruiters");
+        assertThat(broken.pages()).isEqualTo(1);
+        assertThat(backend.candidateQueries().count(CandidateFilter.ALL)).isEqualTo(250);
+        SyncStatus status = backend.syncService().status();
+        assertThat(status.phase()).isEqualTo(SyncStatus.Phase.FAILED);
+        assertThat(status.online()).isFalse();
+        assertThat(status.lastError()).isEqualTo("Cannot reach SmartRecruiters");
+
+        fake.failOnPage = -1;
+        SyncReport again = backend.syncService().syncOnce();
+        assertThat(again.full()).as("the interrupted full sync is repeated").isTrue();
+        assertThat(again.complete()).isTrue();
+        assertThat(backend.candidateQueries().count(CandidateFilter.ALL)).isEqualTo(200);
+        assertThat(backend.syncService().status().online()).isTrue();
+    }
+
+    @Test
+    void incrementalSyncLearnsApplicationIdsAndOrdersOfChangedCandidates() throws Exception {
+        fake.addMany(5);
+        backend.syncService().syncOnce();
+        var placed = fake.placeOrder(FakeSrApi.applicationId("c00002", "j2"), "p1", "k1", "a@x.org", "key-x");
+        fake.complete(placed.id());
+
+        SyncReport r = backend.syncService().syncOnce();
+
+        assertThat(r.ordersFetched()).isEqualTo(1);
+        assertThat(backend.candidateQueries().orders("c00002")).singleElement()
+                .satisfies(o -> assertThat(o.status()).isEqualTo(OrderStatus.COMPLETED));
+        assertThat(backend.candidateQueries().candidate("c00002").orElseThrow().applications().get(0).applicationId())
+                .isEqualTo("app-c00002-j2");
+        assertThat(backend.candidateQueries().page(new CandidateFilter("", OrderStatus.Kind.COMPLETED), 0, 10))
+                .extracting(CandidateRow::id).containsExactly("c00002");
+    }
+
+    @Test
+    void backfillAfterTheFirstSyncReadsOrdersOfEveryApplication() throws Exception {
+        fake.addMany(120);
+        var placed = fake.placeOrder(FakeSrApi.applicationId("c00100", "j1"), "p1", "k1", "a@x.org", "key-y");
+        backend.syncService().syncOnce();
+
+        Poll.until(Duration.ofSeconds(20), "backfill found the order",
+                () -> !backend.candidateQueries().orders("c00100").isEmpty());
+        assertThat(backend.candidateQueries().orders("c00100").get(0).id()).isEqualTo(placed.id());
+        Poll.until(Duration.ofSeconds(20), "backfill walked every application", () -> fake.applicationCalls.get() >= 120);
+    }
+}

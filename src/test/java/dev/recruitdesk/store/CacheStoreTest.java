@@ -1,0 +1,160 @@
+package dev.recruitdesk.store;
+
+import dev.recruitdesk.domain.ApplicationRef;
+import dev.recruitdesk.domain.AssessmentOrder;
+import dev.recruitdesk.domain.Candidate;
+import dev.recruitdesk.domain.CandidateRow;
+import dev.recruitdesk.domain.OrderStatus;
+import dev.recruitdesk.domain.Score;
+import dev.recruitdesk.domain.StatusChange;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class CacheStoreTest {
+
+    @TempDir
+    Path dir;
+    CacheStore store;
+
+    @BeforeEach
+    void open() {
+        store = CacheStore.open(dir);
+    }
+
+    @AfterEach
+    void close() {
+        store.close();
+    }
+
+    static Candidate candidate(String id, String first, String last, String email, String jobId, String jobTitle) {
+        Instant t = Instant.parse("2026-01-01T00:00:00Z");
+        return new Candidate(id, first, last, email, null, "Berlin", "DE", t, t,
+                List.of(new ApplicationRef(id, jobId, jobTitle, "IN_REVIEW", null, null, true, null)));
+    }
+
+    @Test
+    void migrationsCreateTheDatabaseFileAndReopenKeepsData() {
+        store.upsertCandidates(List.of(candidate("c1", "Ann", "Smith", "ann@example.com", "j1", "Dev")), 1).join();
+        store.close();
+        store = CacheStore.open(dir);
+        assertThat(Files.exists(dir.resolve("cache.mv.db"))).isTrue();
+        assertThat(store.candidateCount()).isEqualTo(1);
+    }
+
+    @Test
+    void upsertIsIdempotentAndKeepsFieldsTheListingLeavesOut() {
+        Candidate c = candidate("c1", "Ann", "Smith", "ann@example.com", "j1", "Dev");
+        store.upsertCandidates(List.of(c), 1).join();
+        store.upsertApplications(List.of(c.applications().get(0).withApplicationId("app-uuid"))).join();
+        store.upsertCandidates(List.of(c, c), 1).join();
+        store.upsertCandidates(List.of(c), 1).join();
+
+        assertThat(store.candidateCount()).isEqualTo(1);
+        Candidate back = store.candidate("c1").orElseThrow();
+        assertThat(back.applications()).singleElement()
+                .satisfies(a -> assertThat(a.applicationId()).isEqualTo("app-uuid"));
+        assertThat(back.city()).isEqualTo("Berlin");
+    }
+
+    @Test
+    void searchesByAnyNameWordPrefixIncludingCyrillicAndCjkAndByEmailPart() {
+        store.upsertCandidates(List.of(
+                candidate("c1", "Ann", "Smith", "ann.smith@example.com", "j1", "Dev"),
+                candidate("c2", "Иван", "Петров", "ivan.petrov@mail.ru", "j1", "Dev"),
+                candidate("c3", "小明", "王", "xiaoming@corp.cn", "j2", "QA"),
+                candidate("c4", "Mary Ann", "Jones-Bright", "mj_100%@x.org", "j2", "QA")), 1).join();
+
+        assertThat(ids("ann")).containsExactly("c1", "c4");
+        assertThat(ids("ANN")).containsExactly("c1", "c4");
+        assertThat(ids("smi")).containsExactly("c1");
+        assertThat(ids("ann smi")).containsExactly("c1");
+        assertThat(ids("иван")).containsExactly("c2");
+        assertThat(ids("пет")).containsExactly("c2");
+        assertThat(ids("小")).containsExactly("c3");
+        assertThat(ids("王")).containsExactly("c3");
+        assertThat(ids("bright")).containsExactly("c4");
+        assertThat(ids("mail.ru")).containsExactly("c2");
+        assertThat(ids("petrov")).containsExactly("c2");
+        assertThat(ids("ivan.petrov@")).containsExactly("c2");
+        assertThat(ids("corp")).containsExactly("c3");
+        assertThat(ids("100%")).containsExactly("c4");
+        assertThat(ids("_")).isEmpty();
+        assertThat(ids("%")).isEmpty();
+        assertThat(ids("")).hasSize(4);
+        assertThat(store.count("ann", null)).isEqualTo(2);
+    }
+
+    @Test
+    void filtersByLatestOrderKindAndPagesInNameOrder() {
+        store.upsertCandidates(List.of(
+                candidate("c1", "Bob", "Zed", "b@x.org", "j1", "Dev"),
+                candidate("c2", "Al", "Able", "a@x.org", "j1", "Dev"),
+                candidate("c3", "Cy", "Cee", "c@x.org", "j1", "Dev")), 1).join();
+        Instant t = Instant.parse("2026-02-01T00:00:00Z");
+        store.upsertOrders(List.of(
+                order("o1", "c1", "COMPLETED", t),
+                order("o2", "c3", "IN_PROGRESS", t),
+                order("o3", "c3", "weird-new-status", t.plusSeconds(60)))).join();
+
+        assertThat(store.page("", OrderStatus.Kind.COMPLETED, 0, 10)).extracting(CandidateRow::id).containsExactly("c1");
+        assertThat(store.page("", OrderStatus.Kind.UNKNOWN, 0, 10)).extracting(CandidateRow::id).containsExactly("c3");
+        assertThat(store.page("", OrderStatus.Kind.UNKNOWN, 0, 10).get(0).latestOrderStatus().raw())
+                .isEqualTo("weird-new-status");
+        assertThat(store.count("", OrderStatus.Kind.IN_PROGRESS)).isZero();
+        assertThat(store.page("", null, 0, 10)).extracting(CandidateRow::id).containsExactly("c2", "c1", "c3");
+        assertThat(store.page("", null, 1, 1)).extracting(CandidateRow::id).containsExactly("c1");
+        assertThat(store.page("", null, 0, 10).get(0).jobs()).isEqualTo("Dev");
+    }
+
+    @Test
+    void ordersRoundTripWithHistoryScoreAndAttachments() {
+        store.upsertCandidates(List.of(candidate("c1", "Ann", "Smith", "a@x.org", "j1", "Dev")), 1).join();
+        Instant t = Instant.parse("2026-02-01T00:00:00Z");
+        AssessmentOrder o = new AssessmentOrder("o1", "key-1", "app1", "c1", "j1", "p1", "Partner", "k1", "Pack",
+                OrderStatus.COMPLETED, t, t.plusSeconds(5), List.of(new StatusChange(OrderStatus.SENT, t)),
+                new Score("Percentage", "82", "0", "100"), "Good", "http://127.0.0.1/r",
+                List.of(new dev.recruitdesk.domain.Attachment("a1", "r.pdf", "application/pdf", "http://x/a1")), null);
+        assertThat(store.upsertOrders(List.of(o)).join()).containsExactly("c1");
+        assertThat(store.upsertOrders(List.of(o)).join()).isEmpty();
+        assertThat(store.ordersOfCandidate("c1")).containsExactly(o);
+        assertThat(store.openOrders()).isEmpty();
+    }
+
+    @Test
+    void deletesOnlyCandidatesAFullListingDidNotName() {
+        store.upsertCandidates(List.of(candidate("c1", "A", "A", "a@x.org", "j1", "Dev"),
+                candidate("c2", "B", "B", "b@x.org", "j1", "Dev")), 1).join();
+        store.upsertCandidates(List.of(candidate("c1", "A", "A", "a@x.org", "j1", "Dev")), 2).join();
+        assertThat(store.deleteCandidatesNotSeenSince(2).join()).isEqualTo(1);
+        assertThat(store.page("", null, 0, 10)).extracting(CandidateRow::id).containsExactly("c1");
+        assertThat(store.count("b", null)).isZero();
+    }
+
+    @Test
+    void refusesADataFolderPathWithASemicolon() {
+        Path bad = dir.resolve("x;INIT=RUNSCRIPT FROM 'evil.sql'");
+        assertThatThrownBy(() -> H2Urls.file(bad, "cache"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("';'");
+        assertThatThrownBy(() -> CacheStore.open(bad)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(H2Urls.file(dir, "cache")).startsWith("jdbc:h2:file:").endsWith("cache;DB_CLOSE_ON_EXIT=FALSE");
+    }
+
+    static AssessmentOrder order(String id, String cid, String status, Instant t) {
+        return new AssessmentOrder(id, null, "app-" + cid, cid, "j1", "p1", "P", "k1", "K", OrderStatus.of(status),
+                t, t, List.of(), null, null, null, List.of(), null);
+    }
+
+    private List<String> ids(String text) {
+        return store.page(text, null, 0, 100).stream().map(CandidateRow::id).toList();
+    }
+}
