@@ -19,7 +19,8 @@ interface RequestAuth {
     }
 
     static RequestAuth apiKey(Credentials.ApiKey key) {
-        Header header = new Header("X-SmartToken", key.key() == null ? "" : key.key().strip());
+        // Keys hold no whitespace; a line break pasted along with one would otherwise make the request unsendable.
+        Header header = new Header("X-SmartToken", key.key() == null ? "" : key.key().replaceAll("\\s", ""));
         return new RequestAuth() {
             @Override
             public Header header() {

@@ -60,6 +60,7 @@ public final class SmartRecruitersClient implements SmartRecruitersApi {
         this.http = new SrHttp(opts, counters, redactor);
         if (credentials instanceof Credentials.ApiKey key) {
             redactor.add(key.key());
+            redactor.add(key.key() == null ? null : key.key().replaceAll("\\s", ""));
             this.auth = RequestAuth.apiKey(key);
         } else if (credentials instanceof Credentials.OAuthClient client) {
             redactor.add(client.clientSecret());
@@ -184,6 +185,8 @@ public final class SmartRecruitersClient implements SmartRecruitersApi {
 
     @Override
     public IntegrationStatus connectIntegration(String externalTriggerToken, String email) throws ApiException {
+        // From now on the token is one of the secrets this client must never repeat, whatever the server echoes.
+        redactor.add(externalTriggerToken);
         Map<String, String> body = new LinkedHashMap<>();
         body.put("externalTriggerToken", externalTriggerToken);
         body.put("email", email);
@@ -272,6 +275,11 @@ public final class SmartRecruitersClient implements SmartRecruitersApi {
             target = webUri(target.resolve(location.strip()).toString());
         }
         throw new ApiException(0, "TOO_MANY_REDIRECTS", "The download link redirected too many times");
+    }
+
+    /** The SmartRecruiters address this client talks to. */
+    public URI baseUrl() {
+        return baseUrl;
     }
 
     @Override

@@ -90,7 +90,14 @@ final class SrHttp {
         boolean refusedRetried = false;
         while (true) {
             RequestAuth.Header authHeader = call.auth() == null ? null : call.auth().header();
-            HttpRequest request = build(call, authHeader);
+            HttpRequest request;
+            try {
+                request = build(call, authHeader);
+            } catch (IllegalArgumentException e) {
+                // The JDK quotes the offending header value in its message, and that value may be the key: drop it.
+                throw new ApiException(0, "INVALID_HEADER",
+                        "The credential or a request value contains characters that cannot be sent");
+            }
             HttpResponse<T> response;
             try {
                 response = exchange(call, request, handler);
@@ -110,7 +117,7 @@ final class SrHttp {
                 }
                 LOG.debug("{} failed ({}), retrying", call, failure.code());
                 attempt++;
-                pause(backoff(attempt), call);
+                pause(backoff(attempt));
                 continue;
             }
 
@@ -120,8 +127,8 @@ final class SrHttp {
                 return response;
             }
             String body = bodyText(response.body());
-            if (status == 401) {
-                if (!credentialRefreshed && authHeader != null && call.auth().refreshAfter401(authHeader)) {
+            if (status == 401 && authHeader != null) {
+                if (!credentialRefreshed && call.auth().refreshAfter401(authHeader)) {
                     credentialRefreshed = true;
                     counters.retries.incrementAndGet();
                     continue;
@@ -146,12 +153,14 @@ final class SrHttp {
                     Duration wait = backoff(attempt);
                     if (retryAfter.isPresent()) {
                         wait = retryAfter.get();
+                        // The whole endpoint is closed for that long, not just this call: other threads wait too.
+                        pacer.holdOff(call.endpoint(), wait);
                     } else if (rateLimited && remainingIsZero(response)) {
                         // Out of requests for this second: waiting less than the window only earns another 429.
                         wait = max(wait, Duration.ofSeconds(1));
                     }
                     LOG.debug("{} answered {}, retrying in {} ms", call, status, wait.toMillis());
-                    pause(wait, call);
+                    pause(wait);
                     continue;
                 }
             }
@@ -196,7 +205,7 @@ final class SrHttp {
         if (call.body() != null) {
             b.header("Content-Type", call.contentType() == null ? "application/json; charset=utf-8" : call.contentType());
         }
-        call.headers().forEach(b::header);
+        call.headers().forEach(b::setHeader);
         if (authHeader != null) {
             b.header(authHeader.name(), authHeader.value());
         }
@@ -222,7 +231,7 @@ final class SrHttp {
         return Duration.ofMillis(ThreadLocalRandom.current().nextLong(Math.max(1, ceiling) + 1));
     }
 
-    private void pause(Duration d, Call call) throws ApiException {
+    private void pause(Duration d) throws ApiException {
         counters.retries.incrementAndGet();
         try {
             options.sleeper().sleep(d);
@@ -232,12 +241,13 @@ final class SrHttp {
         }
     }
 
-    private record Failure(String code, String message, boolean refused, boolean timeout, boolean notSent) {
+    /**
+     * @param refused   nothing listens there: the request surely was not processed, so even a plain POST may repeat
+     * @param repeatable worth another try for a call that may be repeated
+     */
+    private record Failure(String code, String message, boolean refused, boolean repeatable) {
         boolean retryable(RetryMode mode) {
-            if (code.equals("UNKNOWN_HOST") || code.equals("TLS")) {
-                return false;
-            }
-            return mode == RetryMode.ALWAYS || notSent;
+            return refused || repeatable && mode == RetryMode.ALWAYS;
         }
     }
 
@@ -246,23 +256,23 @@ final class SrHttp {
         if (e instanceof HttpConnectTimeoutException) {
             counters.timeouts.incrementAndGet();
             return new Failure("TIMEOUT", "Cannot reach " + where + ": no answer within "
-                    + seconds(options.connectTimeout()), false, true, true);
+                    + seconds(options.connectTimeout()), false, true);
         }
         if (e instanceof HttpTimeoutException) {
             counters.timeouts.incrementAndGet();
             return new Failure("TIMEOUT", where + " did not answer within " + seconds(options.requestTimeout()),
-                    false, true, false);
+                    false, true);
         }
         if (has(e, ConnectException.class)) {
-            return new Failure("CONNECTION_REFUSED", "Cannot reach " + where + ": connection refused", true, false, true);
+            return new Failure("CONNECTION_REFUSED", "Cannot reach " + where + ": connection refused", true, true);
         }
         if (has(e, UnknownHostException.class) || has(e, UnresolvedAddressException.class)) {
-            return new Failure("UNKNOWN_HOST", "Cannot reach " + where + ": unknown host", false, false, true);
+            return new Failure("UNKNOWN_HOST", "Cannot reach " + where + ": unknown host", false, false);
         }
         if (has(e, SSLException.class)) {
-            return new Failure("TLS", "Cannot reach " + where + ": the secure connection failed", false, false, true);
+            return new Failure("TLS", "Cannot reach " + where + ": the secure connection failed", false, false);
         }
-        return new Failure("NETWORK", "Lost the connection to " + where, false, false, false);
+        return new Failure("NETWORK", "Lost the connection to " + where, false, true);
     }
 
     private static boolean has(Throwable e, Class<? extends Throwable> type) {

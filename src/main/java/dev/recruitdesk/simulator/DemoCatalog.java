@@ -16,21 +16,33 @@ final class DemoCatalog {
         return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString();
     }
 
-    /** The first process has the IN_REVIEW step "Skills Test" that engineering jobs use. */
+    /**
+     * The first process has the IN_REVIEW step "Skills Test" that engineering jobs use; each process auto-triggers
+     * one assessment on one IN_REVIEW step.
+     */
     static List<SimHiringProcess> hiringProcesses() {
         return List.of(
                 new SimHiringProcess(fixedId("process:engineering"), "Engineering Hiring", true, Map.of(
                         "IN_REVIEW", List.of("CV Screen", "Skills Test", "Hiring Manager Review"),
                         "INTERVIEW", List.of("Phone Screen", "Technical Interview", "Team Interview"),
-                        "OFFERED", List.of("Offer Drafted", "Offer Sent"))),
+                        "OFFERED", List.of("Offer Drafted", "Offer Sent")),
+                        List.of(trigger("Skills Test", "partner:skillcheck", "Engineering Fundamentals"))),
                 new SimHiringProcess(fixedId("process:standard"), "Standard Hiring", true, Map.of(
                         "IN_REVIEW", List.of("CV Screen", "Personality Questionnaire"),
                         "INTERVIEW", List.of("First Interview", "Final Interview"),
-                        "OFFERED", List.of("Offer Sent"))),
+                        "OFFERED", List.of("Offer Sent")),
+                        List.of(trigger("Personality Questionnaire", "partner:traitlens", "Work Style Profile"))),
                 new SimHiringProcess(fixedId("process:leadership"), "Leadership Search", true, Map.of(
                         "IN_REVIEW", List.of("Shortlist", "Background Check"),
                         "INTERVIEW", List.of("Panel Interview", "Board Interview"),
-                        "OFFERED", List.of("Reference Check", "Offer Sent"))));
+                        "OFFERED", List.of("Reference Check", "Offer Sent")),
+                        List.of(trigger("Background Check", "partner:veritrust", "Employment History (5 years)"))));
+    }
+
+    private static SimHiringProcess.AutoTrigger trigger(String step, String partnerKey, String packageName) {
+        String partnerId = fixedId(partnerKey);
+        return new SimHiringProcess.AutoTrigger("IN_REVIEW", step, partnerId,
+                fixedId("package:" + partnerId + ":" + packageName));
     }
 
     static List<SimPartner> partners() {
@@ -44,6 +56,8 @@ final class DemoCatalog {
                                 SimPackage.Outcome.PERCENTAGE),
                         pkg(skill, "Frontend Fundamentals", "HTML, CSS and TypeScript exercises in a browser IDE.",
                                 "SKILLS_TEST", 60, SimPackage.Outcome.PERCENTAGE),
+                        pkg(skill, "Engineering Fundamentals", "Algorithms, debugging and code reading in the "
+                                + "candidate's language of choice.", "SKILLS_TEST", 50, SimPackage.Outcome.PERCENTAGE),
                         pkg(skill, "SQL and Data Modelling", "Queries, joins and schema design on a sample "
                                 + "retail database.", "SKILLS_TEST", 45, SimPackage.Outcome.PERCENTAGE),
                         pkg(skill, "Business English (Written)", "Written communication graded on a letter scale "

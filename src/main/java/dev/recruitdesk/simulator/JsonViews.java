@@ -17,10 +17,6 @@ final class JsonViews {
         this.jobsById = jobsById;
     }
 
-    String baseUrl() {
-        return baseUrl;
-    }
-
     ObjectNode candidateSummary(SimCandidate c) {
         ObjectNode n = candidateHead(c);
         SimApplication primary = c.primary();
@@ -133,6 +129,14 @@ final class JsonViews {
         for (String status : List.of("IN_REVIEW", "INTERVIEW", "OFFERED")) {
             ArrayNode steps = subs.putArray(status);
             p.stepsOf(status).forEach(steps::add);
+        }
+        ArrayNode triggers = n.putArray("autoTriggers");
+        for (SimHiringProcess.AutoTrigger t : p.autoTriggers()) {
+            ObjectNode tn = triggers.addObject();
+            tn.put("status", t.status());
+            tn.put("subStatus", t.subStatus());
+            tn.put("partnerId", t.partnerId());
+            tn.put("packageId", t.packageId());
         }
         return n;
     }

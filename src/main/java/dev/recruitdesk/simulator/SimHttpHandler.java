@@ -91,14 +91,17 @@ final class SimHttpHandler implements HttpHandler {
             LOG.error("Simulator failed on {} {}", method, path, e);
             response = SimResponse.error(new SimError(500, "INTERNAL_ERROR", "Internal simulator error"));
         }
+        // Counted and released before the answer goes out: a client that has its answer and asks again at once
+        // (paging one listing after another) must find the slot free, not get a 429 for its own previous call.
+        served.incrementAndGet();
+        RateLimiter.Permit headers = permit == null ? limiter.peek() : permit;
+        if (permit != null) {
+            permit.release();
+        }
         try {
-            send(exchange, response, permit == null ? limiter.peek() : permit);
-            LOG.debug("{} {} -> {}", method, path, response.status());
+            send(exchange, response, headers);
+            LOG.trace("{} {} -> {}", method, path, response.status());
         } finally {
-            served.incrementAndGet();
-            if (permit != null) {
-                permit.release();
-            }
             exchange.close();
         }
     }

@@ -56,6 +56,7 @@ final class SimStore {
     private long version;
     private long lastStamp;
     private long createdCount;
+    private long autoOrderCount;
     private int touchGeneration;
     private boolean connected;
     private String integrationEmail;
@@ -85,13 +86,16 @@ final class SimStore {
             lastStamp = Math.max(lastStamp, c.updatedOn);
         }
         long now = clock.getAsLong();
+        long seededOpen = data.orders.stream().filter(SimOrder::open).count();
+        // Seeded open orders move on a spread of paces (about four a pace for a big account), so a running demo
+        // shows a steady trickle of changes rather than a burst that moves every candidate under a syncing client.
+        int spread = (int) Math.max(12, seededOpen / 4);
         int openIndex = 0;
         for (SimOrder o : data.orders) {
             orderById.put(o.id, o);
             ordersByApplication.computeIfAbsent(o.applicationId, k -> new ArrayList<>(1)).add(o);
             if (o.open()) {
-                // Seeded open orders move on a spread of paces, so a running demo shows a steady trickle of changes.
-                o.nextStepAt = now + paceMillis * (2 + openIndex++ % 12);
+                o.nextStepAt = now + paceMillis * (2 + (openIndex++ * 7919L) % spread);
                 openOrders.add(o);
             }
         }
@@ -206,6 +210,11 @@ final class SimStore {
             a.subStatus = subStatus;
             a.startsOn = now;
             bump(c, now);
+            SimHiringProcess.AutoTrigger trigger = process == null || subStatus == null ? null
+                    : process.autoTriggerFor(status, subStatus);
+            if (trigger != null && connected) {
+                autoOrder(a, trigger);
+            }
             return null;
         });
     }
@@ -224,7 +233,7 @@ final class SimStore {
             Random r = new Random(seed * 7_919L + ++createdCount);
             String id = DemoData.uuid(r);
             SimCandidate c = new SimCandidate(id, firstName, lastName, email, phone, job.city(), job.country(),
-                    job.countryCode(), "und", now, now, r.nextLong());
+                    job.countryCode(), now, now, r.nextLong());
             c.applications.add(new SimApplication(DemoData.uuid(r), id, jobId, "RecruitDesk", "NEW", null, now));
             candidatesInOrder.add(c);
             candidateById.put(id, c);
@@ -380,21 +389,38 @@ final class SimStore {
             if (!pkg.partnerId().equals(partnerId)) {
                 throw new SimError(422, "PACKAGE_NOT_OF_PARTNER", "The package is not offered by this partner");
             }
-            long now = stamp();
-            Random r = new Random(idempotencyKey.hashCode() * 31L + seed);
-            String id = java.util.UUID.nameUUIDFromBytes(("order:" + seed + ":" + idempotencyKey)
-                    .getBytes(StandardCharsets.UTF_8)).toString();
-            SimOrder o = new SimOrder(id, app.id, app.candidateId, app.jobId, partner, pkg, requester, now,
-                    Long.toHexString(r.nextLong()) + Long.toHexString(r.nextLong()));
-            o.moveTo("SENT", now);
-            o.nextStepAt = clock.getAsLong() + paceMillis;
-            orderById.put(id, o);
-            ordersByApplication.computeIfAbsent(app.id, k -> new ArrayList<>(1)).add(o);
-            orderIdByIdempotencyKey.put(idempotencyKey, id);
-            openOrders.add(o);
-            bump(candidateById.get(app.candidateId), now);
+            SimOrder o = newOrder("client:" + idempotencyKey, app, partner, pkg, requester);
+            orderIdByIdempotencyKey.put(idempotencyKey, o.id);
             return new Placed(views.order(o), true);
         });
+    }
+
+    /** SmartRecruiters orders the step's package itself; a second move while that order is open orders nothing. */
+    private void autoOrder(SimApplication app, SimHiringProcess.AutoTrigger trigger) {
+        for (SimOrder o : ordersByApplication.getOrDefault(app.id, List.of())) {
+            if (o.open() && o.pkg.id().equals(trigger.packageId())) {
+                return;
+            }
+        }
+        SimPartner partner = partnerById.get(trigger.partnerId());
+        SimPackage pkg = packageById.get(trigger.packageId());
+        newOrder("auto:" + app.id + ":" + (++autoOrderCount), app, partner, pkg, requesterEmail);
+    }
+
+    private SimOrder newOrder(String key, SimApplication app, SimPartner partner, SimPackage pkg, String requester) {
+        long now = stamp();
+        Random r = new Random(key.hashCode() * 31L + seed);
+        String id = java.util.UUID.nameUUIDFromBytes(("order:" + seed + ":" + key)
+                .getBytes(StandardCharsets.UTF_8)).toString();
+        SimOrder o = new SimOrder(id, app.id, app.candidateId, app.jobId, partner, pkg, requester, now,
+                Long.toHexString(r.nextLong()) + Long.toHexString(r.nextLong()));
+        o.moveTo("SENT", now);
+        o.nextStepAt = clock.getAsLong() + paceMillis;
+        orderById.put(id, o);
+        ordersByApplication.computeIfAbsent(app.id, k -> new ArrayList<>(1)).add(o);
+        openOrders.add(o);
+        bump(candidateById.get(app.candidateId), now);
+        return o;
     }
 
     /** The attachment's PDF bytes. */
@@ -594,10 +620,6 @@ final class SimStore {
         } finally {
             l.unlock();
         }
-    }
-
-    String defaultRequesterEmail() {
-        return requesterEmail;
     }
 
     /** Position in the paging order. */

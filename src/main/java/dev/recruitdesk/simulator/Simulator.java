@@ -8,6 +8,7 @@ import java.net.URI;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,6 +31,7 @@ public final class Simulator implements AutoCloseable {
     private final SimHttpHandler handler;
     private final Credentials credentials;
     private final URI baseUrl;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private Simulator(HttpServer server, ThreadPoolExecutor executor, PartnerClock clock, SimStore store,
                       SimHttpHandler handler, Credentials credentials, URI baseUrl) {
@@ -125,8 +127,12 @@ public final class Simulator implements AutoCloseable {
         return handler.served();
     }
 
+    /** Stops serving and the partner clock; calling it again does nothing. */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         clock.close();
         server.stop(0);
         executor.shutdownNow();

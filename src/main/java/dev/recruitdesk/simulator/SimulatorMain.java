@@ -45,21 +45,23 @@ public final class SimulatorMain {
         out.println("RecruitDesk SmartRecruiters simulator");
         out.println("Base URL: " + simulator.baseUrl());
         out.println("API key: " + simulator.apiKey());
-        out.println("OAuth client: " + simulator.oauthClientId() + " / " + simulator.oauthClientSecret());
         out.println("Trigger token: " + simulator.triggerToken());
         out.println("Email: " + simulator.recruiterEmail());
         out.println("Candidates: " + simulator.candidateCount());
         out.flush();
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        Thread hook = new Thread(() -> {
             simulator.close();
             stopped.countDown();
-        }, "sr-sim-shutdown"));
+        }, "sr-sim-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
         try {
             stopped.await();
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            // An embedding caller (a test, the app's launcher) stops the command by interrupting its thread.
+            Runtime.getRuntime().removeShutdownHook(hook);
             simulator.close();
+            Thread.currentThread().interrupt();
         }
         return 0;
     }

@@ -9,6 +9,7 @@ import javafx.stage.FileChooser;
 import javafx.stage.Modality;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+import javafx.stage.WindowEvent;
 
 import java.io.File;
 import java.nio.file.Path;
@@ -41,7 +42,8 @@ public final class DialogService {
         scene.getStylesheets().add(MainWindow.stylesheet());
         stage.setScene(scene);
         stage.setResizable(true);
-        stage.setOnShown(e -> centreOnOwner(stage));
+        // An event handler, not setOnShown: callers may add their own "on shown" (focus) without losing the centring.
+        stage.addEventHandler(WindowEvent.WINDOW_SHOWN, e -> centreOnOwner(stage));
         return stage;
     }
 

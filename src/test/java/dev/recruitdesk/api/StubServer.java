@@ -125,6 +125,9 @@ final class StubServer implements AutoCloseable {
         AtomicInteger max = maxInFlight.computeIfAbsent(path, k -> new AtomicInteger());
         max.accumulateAndGet(current.incrementAndGet(), Math::max);
         allMax.accumulateAndGet(allInFlight.incrementAndGet(), Math::max);
+        // A request stops counting as in flight just before its answer goes out: once the client has the answer it
+        // may rightly send the next one, possibly before this thread gets to run again.
+        boolean counted = true;
         try {
             String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             String rawQuery = ex.getRequestURI().getRawQuery();
@@ -139,6 +142,9 @@ final class StubServer implements AutoCloseable {
                     Thread.currentThread().interrupt();
                 }
             }
+            current.decrementAndGet();
+            allInFlight.decrementAndGet();
+            counted = false;
             reply.headers().forEach((k, v) -> ex.getResponseHeaders().add(k, v));
             byte[] bytes = reply.body() == null ? new byte[0] : reply.body().getBytes(StandardCharsets.UTF_8);
             ex.sendResponseHeaders(reply.status(), bytes.length == 0 ? -1 : bytes.length);
@@ -150,8 +156,10 @@ final class StubServer implements AutoCloseable {
         } catch (IOException clientGone) {
             // The client timed out and closed the connection: expected in the timeout tests.
         } finally {
-            current.decrementAndGet();
-            allInFlight.decrementAndGet();
+            if (counted) {
+                current.decrementAndGet();
+                allInFlight.decrementAndGet();
+            }
             ex.close();
         }
     }

@@ -27,11 +27,18 @@ class WireFormatTest {
         assertThat(SrDates.parse("2013-10-20T18:20Z")).isEqualTo(Instant.parse("2013-10-20T18:20:00Z"));
         assertThat(SrDates.parse("2013-03-07T13:34:40.135+0000")).isEqualTo(Instant.parse("2013-03-07T13:34:40.135Z"));
         assertThat(SrDates.parse("2026-12-03T13:04:50.123456789Z")).isEqualTo(Instant.parse("2026-12-03T13:04:50.123456789Z"));
+        assertThat(SrDates.parse("2026-12-03T13:04:50.1Z")).isEqualTo(Instant.parse("2026-12-03T13:04:50.100Z"));
+        assertThat(SrDates.parse("2024-02-29T23:59:59.999Z")).isEqualTo(Instant.parse("2024-02-29T23:59:59.999Z"));
+        assertThat(SrDates.parse("2026-02-31T10:00:00Z")).as("no such day").isNull();
+        assertThat(SrDates.parse("2026-13-01T10:00:00Z")).isNull();
+        assertThat(SrDates.parse("2026-12-03T1x:04:50Z")).isNull();
         assertThat(SrDates.parse("2018-02-01")).isEqualTo(Instant.parse("2018-02-01T00:00:00Z"));
         assertThat(SrDates.parse("string")).isNull();
         assertThat(SrDates.parse("  ")).isNull();
         assertThat(SrDates.parse(null)).isNull();
         assertThat(SrDates.format(Instant.parse("2026-12-03T13:04:50.123Z"))).isEqualTo("2026-12-03T13:04:50.123Z");
+        assertThat(SrDates.format(Instant.parse("2026-12-03T13:04:50Z"))).isEqualTo("2026-12-03T13:04:50.000Z");
+        assertThat(SrDates.format(Instant.parse("2026-12-03T13:04:50.123999Z"))).isEqualTo("2026-12-03T13:04:50.123Z");
     }
 
     @Test
@@ -80,6 +87,10 @@ class WireFormatTest {
         assertThat(o.score().normalised()).isEmpty();
         assertThat(o.attachments()).singleElement().extracting(a -> a.name()).isEqualTo("report.pdf");
         assertThat(o.reportUrl()).endsWith("/reports/o-1?t=x");
+
+        AssessmentOrder numeric = SrJson.parseOrder("{\"id\":\"o-3\",\"result\":{\"score\":{\"value\":82,\"min\":0,\"max\":100}}}");
+        assertThat(numeric.score().normalised()).as("numbers where strings were expected").contains(82.0);
+        assertThat(numeric.status().raw()).isEqualTo("UNKNOWN");
 
         AssessmentOrder pending = SrJson.parseOrder("{\"id\":\"o-2\",\"status\":\"SENT\"}");
         assertThat(pending.score()).isNull();

@@ -51,7 +51,7 @@ public final class OrderDialog {
         partner.setPromptText(Messages.get("order.partnerPrompt"));
         partner.setConverter(converter(Partner::name));
         partner.valueProperty().bindBidirectional(vm.partnerProperty());
-        partner.disableProperty().bind(vm.loadingPartnersProperty().or(vm.stepProperty().isNotEqualTo(OrderViewModel.Step.CHOOSING)));
+        partner.disableProperty().bind(vm.loadingPartnersProperty().or(vm.notConnectedProperty()).or(vm.stepProperty().isNotEqualTo(OrderViewModel.Step.CHOOSING)));
         ProgressIndicator partnerSpinner = spinner();
         partnerSpinner.visibleProperty().bind(vm.loadingPartnersProperty());
 
@@ -72,6 +72,8 @@ public final class OrderDialog {
         pkgDescription.setWrapText(true);
         pkgDescription.getStyleClass().add(Styles.TEXT_MUTED);
         vm.packageProperty().addListener((o, a, b) -> pkgDescription.setText(b == null ? "" : OrderViewModel.describe(b)));
+        pkgDescription.managedProperty().bind(pkgDescription.textProperty().isNotEmpty());
+        pkgDescription.visibleProperty().bind(pkgDescription.managedProperty());
 
         GridPane form = new GridPane();
         form.setHgap(12);
@@ -80,6 +82,8 @@ public final class OrderDialog {
         partnerLabel.setLabelFor(partner);
         Label pkgLabel = new Label(Messages.get("order.package"));
         pkgLabel.setLabelFor(pkg);
+        partnerLabel.setMinWidth(Region.USE_PREF_SIZE);
+        pkgLabel.setMinWidth(Region.USE_PREF_SIZE);
         form.addRow(0, partnerLabel, partner, partnerSpinner);
         form.addRow(1, pkgLabel, pkg, pkgSpinner);
         form.add(pkgDescription, 1, 2);
@@ -95,6 +99,7 @@ public final class OrderDialog {
         error.visibleProperty().bind(error.managedProperty());
         Button toSettings = new Button(Messages.get("order.openSettings"));
         toSettings.setId("order-open-settings");
+        toSettings.getStyleClass().add(Styles.ACCENT);
         toSettings.managedProperty().bind(vm.notConnectedProperty());
         toSettings.visibleProperty().bind(vm.notConnectedProperty());
 
@@ -133,7 +138,11 @@ public final class OrderDialog {
         HBox buttons = new HBox(8, reason, grow, cancel, cont);
         buttons.setAlignment(Pos.CENTER_LEFT);
 
-        root.getChildren().addAll(new VBox(4, title, sub), form, error, toSettings, duplicate, buttons);
+        HBox problem = new HBox(12, error, toSettings);
+        problem.setAlignment(Pos.CENTER_LEFT);
+        problem.managedProperty().bind(error.managedProperty());
+        problem.visibleProperty().bind(error.managedProperty());
+        root.getChildren().addAll(new VBox(4, title, sub), form, problem, duplicate, buttons);
         stage = dialogs.modal(Messages.get("order.title"), root);
         stage.sizeToScene();
         cancel.setOnAction(e -> stage.close());
@@ -151,7 +160,7 @@ public final class OrderDialog {
         // The duplicate box and messages change the height: keep the dialog sized to its content.
         vm.stepProperty().addListener((o, a, b) -> stage.sizeToScene());
         vm.errorTextProperty().addListener((o, a, b) -> stage.sizeToScene());
-        stage.setOnShown(e -> partner.requestFocus());
+        stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_SHOWN, e -> partner.requestFocus());
     }
 
     public void show() {

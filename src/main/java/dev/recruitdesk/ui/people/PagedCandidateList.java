@@ -8,6 +8,7 @@ import javafx.collections.ObservableListBase;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -70,15 +71,16 @@ public final class PagedCandidateList extends ObservableListBase<CandidateRow> {
         int oldSize = size;
         size = newSize;
         beginChange();
-        // Rows keep their places where both lists have them: the table keeps its scroll position and selection index.
+        // One replace for the common range (not one event per row: 100,000 rows would make 100,000 sub-changes);
+        // rows keep their places, so the table keeps its scroll position.
         int common = Math.min(oldSize, newSize);
-        for (int i = 0; i < common; i++) {
-            nextSet(i, PLACEHOLDER);
+        if (common > 0) {
+            nextReplace(0, common, Collections.nCopies(common, PLACEHOLDER));
         }
         if (newSize > oldSize) {
             nextAdd(oldSize, newSize);
         } else if (oldSize > newSize) {
-            nextRemove(newSize, java.util.Collections.nCopies(oldSize - newSize, PLACEHOLDER));
+            nextRemove(newSize, Collections.nCopies(oldSize - newSize, PLACEHOLDER));
         }
         endChange();
     }
@@ -146,9 +148,7 @@ public final class PagedCandidateList extends ObservableListBase<CandidateRow> {
             int to = Math.min(size, from + rows.size());
             if (to > from) {
                 beginChange();
-                for (int i = from; i < to; i++) {
-                    nextSet(i, PLACEHOLDER);
-                }
+                nextReplace(from, to, Collections.nCopies(to - from, PLACEHOLDER));
                 endChange();
             }
             onPageLoaded.run();

@@ -8,6 +8,7 @@ import dev.recruitdesk.domain.OrderStatus;
 import dev.recruitdesk.ui.common.Messages;
 import dev.recruitdesk.ui.common.StateView;
 import dev.recruitdesk.ui.common.StatusChip;
+import dev.recruitdesk.ui.common.Words;
 import javafx.animation.PauseTransition;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -61,6 +62,8 @@ public final class PeopleView extends BorderPane {
         buildTable();
         vm.stateProperty().addListener((o, a, b) -> showState());
         vm.setOnRefreshed(this::restoreSelection);
+        // The selected row may sit on a page that arrives after the refresh.
+        vm.rows().setOnPageLoaded(this::restoreSelection);
         showState();
     }
 
@@ -109,6 +112,9 @@ public final class PeopleView extends BorderPane {
         count.setId("people-count");
         count.getStyleClass().add(Styles.TEXT_MUTED);
         count.textProperty().bind(vm.countTextProperty());
+        // While the first sync runs, "No candidates" would be wrong: the progress view says what is happening.
+        count.visibleProperty().bind(vm.stateProperty().isNotEqualTo(PeopleViewModel.State.FIRST_SYNC)
+                .and(vm.stateProperty().isNotEqualTo(PeopleViewModel.State.LOADING)));
 
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
@@ -116,7 +122,15 @@ public final class PeopleView extends BorderPane {
         filterLabel.setLabelFor(status);
         HBox bar = new HBox(10, search, filterLabel, status, grow, count);
         bar.setAlignment(Pos.CENTER_LEFT);
-        VBox top = new VBox(12, title, bar);
+        Label offline = new Label();
+        offline.setId("people-offline");
+        offline.setGraphic(new FontIcon(org.kordamp.ikonli.materialdesign2.MaterialDesignC.CLOUD_OFF_OUTLINE));
+        offline.getStyleClass().add("warning-box");
+        offline.setMaxWidth(Double.MAX_VALUE);
+        offline.textProperty().bind(vm.offlineTextProperty());
+        offline.managedProperty().bind(vm.offlineTextProperty().isNotEmpty());
+        offline.visibleProperty().bind(offline.managedProperty());
+        VBox top = new VBox(12, title, offline, bar);
         top.setPadding(new Insets(20, 24, 12, 24));
         return top;
     }
@@ -131,7 +145,7 @@ public final class PeopleView extends BorderPane {
         table.getColumns().add(textColumn("people.col.name", CandidateRow::name, 220));
         table.getColumns().add(textColumn("people.col.email", CandidateRow::email, 240));
         table.getColumns().add(textColumn("people.col.jobs", CandidateRow::jobs, 240));
-        table.getColumns().add(textColumn("people.col.appStatus", CandidateRow::applicationStatus, 140));
+        table.getColumns().add(textColumn("people.col.appStatus", r -> Words.humanize(r.applicationStatus()), 150));
         TableColumn<CandidateRow, CandidateRow> latest = new TableColumn<>(Messages.get("people.col.latest"));
         latest.setPrefWidth(160);
         latest.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
@@ -226,7 +240,7 @@ public final class PeopleView extends BorderPane {
             case LOADING -> StateView.loading(Messages.get("people.loading"));
             case FIRST_SYNC -> firstSyncView();
             case EMPTY_CACHE -> StateView.message(MaterialDesignA.ACCOUNT_GROUP_OUTLINE, Messages.get("people.emptyCache"),
-                    Messages.get("people.emptyCacheDetail"), settingsButton());
+                    vm.emptyCacheDetail(), retryButton(), settingsButton());
             case NO_MATCH -> noMatchView();
             case ERROR -> errorView();
         };
@@ -262,6 +276,12 @@ public final class PeopleView extends BorderPane {
         return vm.errorIsSettingsProperty().get()
                 ? StateView.message(MaterialDesignA.ALERT_CIRCLE, Messages.get("people.error"), vm.errorTextProperty().get(), retry, settingsButton())
                 : StateView.message(MaterialDesignA.ALERT_CIRCLE, Messages.get("people.error"), vm.errorTextProperty().get(), retry);
+    }
+
+    private Button retryButton() {
+        Button b = new Button(Messages.get("common.retry"));
+        b.setOnAction(e -> vm.applyFilter());
+        return b;
     }
 
     private Button settingsButton() {

@@ -8,6 +8,7 @@ import dev.recruitdesk.service.SyncStatus;
 import dev.recruitdesk.ui.TaskRunner;
 import dev.recruitdesk.ui.common.Errors;
 import dev.recruitdesk.ui.common.Messages;
+import dev.recruitdesk.ui.common.TimeFormat;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
@@ -44,6 +45,7 @@ public final class PeopleViewModel {
     private final ReadOnlyStringWrapper syncProgressText = new ReadOnlyStringWrapper("");
     private final SimpleObjectProperty<Double> syncProgress = new SimpleObjectProperty<>(-1.0);
     private final BooleanProperty errorIsSettings = new SimpleBooleanProperty();
+    private final ReadOnlyStringWrapper offlineText = new ReadOnlyStringWrapper("");
 
     private SyncStatus lastSync = SyncStatus.initial();
     private long generation;
@@ -93,9 +95,21 @@ public final class PeopleViewModel {
         return syncProgressText.getReadOnlyProperty();
     }
 
+    /** What to say under "No candidates yet": the last sync error when there is one. */
+    public String emptyCacheDetail() {
+        return lastSync.lastError() == null || lastSync.lastError().isBlank()
+                ? Messages.get("people.emptyCacheDetail")
+                : Messages.format("people.emptyCacheError", lastSync.lastError());
+    }
+
     /** 0..1, or -1 while the total is unknown. */
     public SimpleObjectProperty<Double> syncProgressProperty() {
         return syncProgress;
+    }
+
+    /** Non-empty while SmartRecruiters cannot be reached: the list shows cached data, and says how old. */
+    public ReadOnlyStringProperty offlineTextProperty() {
+        return offlineText.getReadOnlyProperty();
     }
 
     public BooleanProperty errorIsSettingsProperty() {
@@ -186,6 +200,8 @@ public final class PeopleViewModel {
         tasks.runOnUi(() -> {
             boolean finishedNow = lastSync.running() && !status.running();
             lastSync = status;
+            offlineText.set(status.online() ? "" : status.lastSuccess() == null ? Messages.get("people.offlineNever")
+                    : Messages.format("people.offline", TimeFormat.relative(status.lastSuccess())));
             if (status.phase() == SyncStatus.Phase.FULL_SYNC && status.total() > 0) {
                 syncProgress.set(Math.min(1.0, status.done() / (double) status.total()));
                 syncProgressText.set(Messages.format("people.syncProgress", status.done(), status.total()));
@@ -194,7 +210,9 @@ public final class PeopleViewModel {
                 syncProgressText.set(Messages.format("people.syncProgressUnknown", status.done()));
             }
             State s = state.get();
-            if (finishedNow || (s == State.FIRST_SYNC && !status.running()) || s == State.FIRST_SYNC && status.done() > 0) {
+            // During a full sync the list grows page by page: follow it (refreshes coalesce while one is running).
+            boolean growing = status.phase() == SyncStatus.Phase.FULL_SYNC && status.done() > 0;
+            if (finishedNow || growing || s == State.FIRST_SYNC && !status.running()) {
                 applyFilter();
             }
         });

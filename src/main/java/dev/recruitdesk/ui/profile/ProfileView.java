@@ -10,6 +10,7 @@ import dev.recruitdesk.ui.common.Messages;
 import dev.recruitdesk.ui.common.StateView;
 import dev.recruitdesk.ui.common.StatusChip;
 import dev.recruitdesk.ui.common.TimeFormat;
+import dev.recruitdesk.ui.common.Words;
 import dev.recruitdesk.ui.results.ResultsPanel;
 import dev.recruitdesk.ui.results.ResultsViewModel;
 import javafx.geometry.Insets;
@@ -65,6 +66,7 @@ public final class ProfileView extends BorderPane {
         page.setPadding(new Insets(20, 24, 24, 24));
         ScrollPane scroll = new ScrollPane(page);
         scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         scroll.getStyleClass().add(Tweaks.EDGE_TO_EDGE);
         setCenter(scroll);
         vm.stateProperty().addListener((o, a, b) -> rebuild());
@@ -87,6 +89,19 @@ public final class ProfileView extends BorderPane {
         rebuild();
     }
 
+    /** Ctrl+O: order for the job whose section has the focus, else for the first job. */
+    public void orderForFocusedSection() {
+        javafx.scene.Node focused = getScene() == null ? null : getScene().getFocusOwner();
+        for (javafx.scene.Node n = focused; n != null; n = n.getParent()) {
+            if (n.getUserData() instanceof ApplicationRef app) {
+                orderAction.accept(app);
+                return;
+            }
+        }
+        vm.sections().stream().map(ApplicationSection::application).filter(java.util.Objects::nonNull).findFirst()
+                .ifPresent(orderAction);
+    }
+
     public ProfileViewModel viewModel() {
         return vm;
     }
@@ -94,8 +109,8 @@ public final class ProfileView extends BorderPane {
     /** Opens the results panel for an order (also used by the screenshot tour). */
     public void showResults(AssessmentOrder order) {
         results = new ResultsPanel(resultsFactory.apply(order), dialogs, this::closeResults);
-        results.setPrefWidth(400);
-        results.setMinWidth(340);
+        results.setPrefWidth(380);
+        results.setMinWidth(320);
         setRight(results);
     }
 
@@ -206,14 +221,16 @@ public final class ProfileView extends BorderPane {
         ApplicationRef app = s.application();
         VBox card = new VBox(12);
         card.getStyleClass().add("application-card");
+        card.setUserData(app);
         String title = app == null ? Messages.get("profile.otherOrders")
                 : app.jobTitle() == null || app.jobTitle().isBlank() ? app.jobId() : app.jobTitle();
         Label job = new Label(title, new FontIcon(MaterialDesignB.BRIEFCASE_OUTLINE));
         job.getStyleClass().add(Styles.TITLE_4);
         job.setWrapText(true);
         VBox heading = new VBox(4, job);
+        heading.setMinWidth(0);
         if (app != null) {
-            String status = app.status() == null ? "" : app.status();
+            String status = Words.humanize(app.status());
             if (app.subStatus() != null && !app.subStatus().isBlank()) {
                 status = Messages.format("profile.statusStep", status, app.subStatus());
             }
@@ -229,8 +246,9 @@ public final class ProfileView extends BorderPane {
             Button order = new Button(Messages.get("profile.orderAssessments"), new FontIcon(MaterialDesignC.CLIPBOARD_CHECK_OUTLINE));
             order.getStyleClass().add(Styles.ACCENT);
             order.setMnemonicParsing(true);
-            order.setUserData(app.jobId());
             order.getStyleClass().add("order-button");
+            order.setMinWidth(Region.USE_PREF_SIZE);
+            order.setTooltip(new Tooltip(Messages.get("profile.orderShortcut")));
             order.setOnAction(e -> orderAction.accept(app));
             head.getChildren().add(order);
         }
@@ -286,7 +304,8 @@ public final class ProfileView extends BorderPane {
             c.setPercentWidth(p);
             g.getColumnConstraints().add(c);
         }
-        g.getColumnConstraints().get(0).setMinWidth(130);
+        g.getColumnConstraints().get(0).setMinWidth(120);
+        g.setMinWidth(0);
         return g;
     }
 

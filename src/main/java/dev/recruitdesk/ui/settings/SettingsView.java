@@ -64,6 +64,7 @@ public final class SettingsView extends ScrollPane {
         HBox.setHgrow(text, Priority.ALWAYS);
         Button leave = new Button(Messages.get("settings.leaveDemo"));
         leave.setId("settings-leave-demo");
+        leave.setMinWidth(Button.USE_PREF_SIZE);
         leave.setOnAction(e -> vm.leaveDemoMode(onLeaveDemo));
         HBox box = new HBox(12, text, leave);
         box.setAlignment(Pos.CENTER_LEFT);
@@ -129,11 +130,13 @@ public final class SettingsView extends ScrollPane {
         Button test = new Button(Messages.get("settings.test"), new FontIcon(MaterialDesignL.LAN_CONNECT));
         test.setId("settings-test");
         test.setMnemonicParsing(true);
+        test.setMinWidth(Button.USE_PREF_SIZE);
         test.disableProperty().bind(vm.saveBlockedReasonBinding().isNotEmpty());
         test.setOnAction(e -> vm.testConnection());
         Button save = new Button(Messages.get("settings.save"), new FontIcon(MaterialDesignC.CONTENT_SAVE));
         save.setId("settings-save");
         save.setMnemonicParsing(true);
+        save.setMinWidth(Button.USE_PREF_SIZE);
         save.getStyleClass().add(Styles.ACCENT);
         save.disableProperty().bind(vm.saveBlockedReasonBinding().isNotEmpty());
         save.setOnAction(e -> vm.save());
@@ -163,6 +166,8 @@ public final class SettingsView extends ScrollPane {
         saved.setId("settings-save-outcome");
         saved.setWrapText(true);
         saved.textProperty().bind(vm.saveOutcomeProperty());
+        collapseWhenEmpty(outcome);
+        collapseWhenEmpty(saved);
         form.add(new VBox(4, outcome, saved), 1, row);
         return card(Messages.get("settings.accountSection"), Messages.get("settings.accountHint"), form);
     }
@@ -175,6 +180,7 @@ public final class SettingsView extends ScrollPane {
         state.textProperty().bind(vm.integrationTextProperty());
         vm.integrationConnectedProperty().addListener((o, a, b) -> styleIntegration(state, b));
         styleIntegration(state, vm.integrationConnectedProperty().get());
+        GridPane.setHalignment(state, HPos.LEFT);
         form.add(state, 0, 0, 2, 1);
 
         PasswordField token = new PasswordField();
@@ -193,6 +199,7 @@ public final class SettingsView extends ScrollPane {
         Button connect = new Button(Messages.get("settings.connect"), new FontIcon(MaterialDesignL.LINK_VARIANT));
         connect.setId("settings-connect");
         connect.getStyleClass().add(Styles.ACCENT);
+        connect.setMinWidth(Button.USE_PREF_SIZE);
         connect.disableProperty().bind(vm.connectBlockedReasonBinding().isNotEmpty());
         connect.setOnAction(e -> vm.connectIntegration());
         ProgressIndicator spin = spinner(vm.busyProperty().isEqualTo(SettingsViewModel.Busy.CONNECTING));
@@ -205,6 +212,7 @@ public final class SettingsView extends ScrollPane {
         outcome.setWrapText(true);
         outcome.getStyleClass().add(Styles.DANGER);
         outcome.textProperty().bind(vm.connectOutcomeProperty());
+        collapseWhenEmpty(outcome);
         form.add(outcome, 1, 4);
         return card(Messages.get("settings.integrationSection"), Messages.get("settings.integrationHint"), form);
     }
@@ -254,11 +262,20 @@ public final class SettingsView extends ScrollPane {
             msg.getStyleClass().addAll("field-error", Styles.DANGER, Styles.TEXT_SMALL);
             msg.setWrapText(true);
             msg.textProperty().bind(error);
-            msg.managedProperty().bind(msg.textProperty().isNotEmpty());
+            // A field the user has not touched yet shows no red: the disabled button already says what is missing.
+            javafx.beans.property.BooleanProperty touched = new javafx.beans.property.SimpleBooleanProperty(!(field instanceof TextInputControl));
+            if (field instanceof TextInputControl input) {
+                input.setOnKeyTyped(e -> touched.set(true));
+                input.focusedProperty().addListener((o, was, is) -> {
+                    if (!is && !input.getText().isEmpty()) {
+                        touched.set(true);
+                    }
+                });
+            }
+            msg.managedProperty().bind(msg.textProperty().isNotEmpty().and(touched));
             msg.visibleProperty().bind(msg.managedProperty());
             if (field instanceof TextInputControl input) {
-                error.addListener((o, a, b) -> input.pseudoClassStateChanged(Styles.STATE_DANGER, !b.isEmpty()));
-                input.pseudoClassStateChanged(Styles.STATE_DANGER, !error.get().isEmpty());
+                msg.managedProperty().addListener((o, a, b) -> input.pseudoClassStateChanged(Styles.STATE_DANGER, b));
                 input.setAccessibleHelp(error.get());
                 error.addListener((o, a, b) -> input.setAccessibleHelp(b));
             }
@@ -269,6 +286,11 @@ public final class SettingsView extends ScrollPane {
         form.add(l, 0, row);
         form.add(box, 1, row);
         return new Node[]{l, box};
+    }
+
+    private static void collapseWhenEmpty(Label l) {
+        l.managedProperty().bind(l.textProperty().isNotEmpty());
+        l.visibleProperty().bind(l.managedProperty());
     }
 
     private static void showWhen(Node[] nodes, javafx.beans.binding.BooleanBinding condition) {

@@ -74,4 +74,19 @@ class PagedCandidateListTest {
         assertThat(list).hasSize(1);
         assertThat(list.get(0).id()).isEqualTo(FakeBackend.SHOWCASE_ID);
     }
+
+    @Test
+    void aResetOfAHundredThousandRowsIsOneChangeNotOnePerRow() {
+        PagedCandidateList list = new PagedCandidateList(backend, new DeferredTaskRunner());
+        list.reset(CandidateFilter.ALL, 100_000, null);
+        AtomicInteger subChanges = new AtomicInteger();
+        list.addListener((ListChangeListener<CandidateRow>) c -> {
+            while (c.next()) {
+                subChanges.incrementAndGet();
+            }
+        });
+        list.reset(CandidateFilter.ALL, 99_000, null);
+        assertThat(subChanges.get()).isLessThanOrEqualTo(2);
+        assertThat(list).hasSize(99_000);
+    }
 }

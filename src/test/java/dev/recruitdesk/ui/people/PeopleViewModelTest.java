@@ -70,6 +70,16 @@ class PeopleViewModelTest {
     }
 
     @Test
+    void aFailedFirstSyncSaysWhy() {
+        backend.removeAllCandidates();
+        vm.onSyncStatus(new SyncStatus(SyncStatus.Phase.FAILED, 0, -1, null, false, "SmartRecruiters refused the API key.", 0));
+        vm.applyFilter();
+        assertThat(vm.stateProperty().get()).isEqualTo(PeopleViewModel.State.EMPTY_CACHE);
+        assertThat(vm.emptyCacheDetail()).isEqualTo("The last sync failed: SmartRecruiters refused the API key.");
+        assertThat(vm.offlineTextProperty().get()).startsWith("Offline");
+    }
+
+    @Test
     void failureOffersRetry() {
         backend.failQueries = true;
         vm.applyFilter();

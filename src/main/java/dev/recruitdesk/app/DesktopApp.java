@@ -1,0 +1,140 @@
+package dev.recruitdesk.app;
+
+import dev.recruitdesk.service.Backend;
+import dev.recruitdesk.simulator.SimulatorConfig;
+import dev.recruitdesk.ui.FxTaskRunner;
+import dev.recruitdesk.ui.MainWindow;
+import dev.recruitdesk.ui.UiContext;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.control.Alert;
+import javafx.stage.Stage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Path;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+/** The JavaFX application: opens the session off the FX thread (in {@link #init()}), then shows the main window. */
+public final class DesktopApp extends Application {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DesktopApp.class);
+
+    // Application.launch cannot pass objects to the instance it creates; these are set once before it.
+    private static volatile Command.RunApp command;
+    private static volatile Path dataDir;
+    private static volatile Consumer<DesktopApp> onShown;
+    private static volatile SimulatorConfig demoConfig = AppSession.demoSimulator();
+
+    private volatile AppSession session;
+    private volatile Exception startupError;
+    private ExecutorService background;
+    private MainWindow window;
+    private Stage stage;
+
+    static void launch(Command.RunApp cmd, Path dir) {
+        launch(cmd, dir, null);
+    }
+
+    static void launch(Command.RunApp cmd, Path dir, Consumer<DesktopApp> shown, SimulatorConfig simulator) {
+        demoConfig = simulator;
+        launch(cmd, dir, shown);
+    }
+
+    static void launch(Command.RunApp cmd, Path dir, Consumer<DesktopApp> shown) {
+        command = cmd;
+        dataDir = dir;
+        onShown = shown;
+        Application.launch(DesktopApp.class);
+    }
+
+    @Override
+    public void init() {
+        background = Executors.newFixedThreadPool(3, daemonThreads("ui-background"));
+        try {
+            session = AppSession.open(dataDir, command.srUrl(), command.apiKey(), demoConfig);
+            session.backend().syncService().start();
+        } catch (Exception e) {
+            LOG.error("Start-up failed", e);
+            startupError = e;
+        }
+    }
+
+    @Override
+    public void start(Stage primaryStage) {
+        this.stage = primaryStage;
+        if (startupError != null) {
+            Alert alert = new Alert(Alert.AlertType.ERROR, "RecruitDesk could not start: " + startupError.getMessage());
+            alert.setHeaderText("Start-up failed");
+            alert.showAndWait();
+            Platform.exit();
+            return;
+        }
+        showWindow(false);
+        if (onShown != null) {
+            onShown.accept(this);
+        }
+    }
+
+    private void showWindow(boolean settingsFirst) {
+        window = new MainWindow(context(session));
+        window.show(stage);
+        if (settingsFirst) {
+            window.showSettings();
+        }
+    }
+
+    UiContext context(AppSession s) {
+        Backend b = s.backend();
+        return new UiContext(b.candidateQueries(), b.profileService(), b.orderService(), b.accountService(),
+                b.syncService(), b.changeFeed(), new FxTaskRunner(background), s.demo(),
+                s.demo() ? this::leaveDemo : null);
+    }
+
+    /** "Leave demo mode": closes the demo and opens the real account's (possibly empty) settings. */
+    private void leaveDemo() {
+        AppSession old = session;
+        background.submit(() -> {
+            try {
+                old.close();
+                AppSession next = AppSession.openAccount(dataDir, null, null);
+                next.backend().syncService().start();
+                session = next;
+                Platform.runLater(() -> showWindow(true));
+            } catch (Exception e) {
+                LOG.error("Could not open the account", e);
+                Platform.runLater(() -> new Alert(Alert.AlertType.ERROR, "Could not open the account: " + e.getMessage()).show());
+            }
+        });
+    }
+
+    MainWindow window() {
+        return window;
+    }
+
+    AppSession session() {
+        return session;
+    }
+
+    @Override
+    public void stop() {
+        if (session != null) {
+            session.close();
+        }
+        if (background != null) {
+            background.shutdownNow();
+        }
+    }
+
+    static java.util.concurrent.ThreadFactory daemonThreads(String name) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

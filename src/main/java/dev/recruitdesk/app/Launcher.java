@@ -1,0 +1,83 @@
+package dev.recruitdesk.app;
+
+import dev.recruitdesk.simulator.SimulatorMain;
+
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+
+/**
+ * The jar's entry point. It must not extend {@code javafx.application.Application}: with JavaFX on the class path
+ * (java -jar) the JDK's launcher would refuse to start such a main class.
+ */
+public final class Launcher {
+
+    private Launcher() {
+    }
+
+    public static void main(String[] args) {
+        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
+        int code = run(args, out, err);
+        if (code != Integer.MIN_VALUE) {
+            System.exit(code);
+        }
+    }
+
+    /** Returns the exit code; {@code Integer.MIN_VALUE} means "the window runs on, do not exit". */
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        Command command;
+        try {
+            command = CommandLine.parse(args, System.getenv());
+        } catch (UsageException e) {
+            err.println("recruitdesk: " + e.getMessage());
+            return 2;
+        }
+        try {
+            if (command instanceof Command.ShowHelp) {
+                out.println(CommandLine.USAGE);
+                return 0;
+            }
+            if (command instanceof Command.ShowVersion) {
+                out.println("RecruitDesk " + Version.current());
+                return 0;
+            }
+            if (command instanceof Command.RunSimulator s) {
+                return SimulatorMain.run(s.args(), out, err);
+            }
+            if (command instanceof Command.RunSync s) {
+                return SyncCommand.run(s, prepare(s.dataDir()), out, err);
+            }
+            if (command instanceof Command.RunScreenshots s) {
+                Path dataDir = prepare(s.dataDir() != null ? s.dataDir() : java.nio.file.Files.createTempDirectory("recruitdesk-shots"));
+                return ScreenshotsCommand.run(s, dataDir, out, err);
+            }
+            Command.RunApp a = (Command.RunApp) command;
+            Path dataDir = prepare(a.dataDir() != null ? a.dataDir() : defaultDataDir());
+            DesktopApp.launch(a, dataDir);
+            return 0;
+        } catch (StartupException e) {
+            err.println("recruitdesk: " + e.getMessage());
+            return 1;
+        } catch (Exception e) {
+            err.println("recruitdesk: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+            org.slf4j.LoggerFactory.getLogger(Launcher.class).error("Fatal", e);
+            return 1;
+        }
+    }
+
+    static Path defaultDataDir() {
+        return DataFolders.defaultDataDir(System.getenv(), System.getProperty("os.name", ""), System.getProperty("user.home"));
+    }
+
+    /** Creates the data folder and points the log file into it, before the first logger is made. */
+    static Path prepare(Path dataDir) throws Exception {
+        Path dir = DataFolders.ensure(dataDir);
+        Path logs = DataFolders.ensure(dir.resolve("logs"));
+        if (System.getProperty("recruitdesk.logdir") == null) {
+            System.setProperty("recruitdesk.logdir", logs.toString());
+        }
+        LogFiles.keepNewest(logs, 10);
+        return dir;
+    }
+}

@@ -1,0 +1,30 @@
+package dev.recruitdesk.app;
+
+import dev.recruitdesk.service.SyncReport;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+
+/** {@code sync}: one sync without a window; prints what it fetched and stored. */
+final class SyncCommand {
+
+    private SyncCommand() {
+    }
+
+    static int run(Command.RunSync cmd, Path dataDir, PrintStream out, PrintStream err) throws Exception {
+        try (AppSession session = AppSession.openAccount(dataDir, cmd.srUrl(), cmd.apiKey())) {
+            SyncReport r = session.backend().syncService().syncOnce();
+            int inCache = session.backend().candidateQueries().count(dev.recruitdesk.service.CandidateFilter.ALL);
+            out.printf("Synced from %s%n", cmd.srUrl());
+            out.printf("  candidates fetched: %,d  stored: %,d  pages: %,d  total in cache: %,d%n",
+                    r.candidatesFetched(), r.candidatesStored(), r.pages(), inCache);
+            out.printf("  orders fetched: %,d (the app backfills the rest of the orders in the background)%n", r.ordersFetched());
+            out.printf("  mode: %s  complete: %s  time: %,d ms%n", r.full() ? "full" : "incremental", r.complete() ? "yes" : "no", r.millis());
+            if (!r.complete()) {
+                err.println("recruitdesk: the sync did not finish: " + r.error());
+                return 1;
+            }
+            return 0;
+        }
+    }
+}
