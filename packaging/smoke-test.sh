@@ -15,7 +15,7 @@
 #   --deb FILE       test this .deb instead of building one with build-linux.sh --types deb
 #   --skip-build     passed on to build-linux.sh (use the existing target/ instead of running Maven)
 #   --target DIR     passed on to build-linux.sh
-#   --out DIR        where the screenshot and the app's console log go (default: <repo>/target/smoke)
+#   --out DIR        where the screenshot, the console output and the app's log files go (default: <repo>/target/smoke)
 #   --timeout S      how long to wait for a painted window (default 90)
 #   --no-data-check  don't require the per-user data folder (for a placeholder jar that writes no data)
 #   --keep           leave the package installed afterwards
@@ -140,8 +140,18 @@ log "HTTPS from packaged runtime: $probe_result"
 # --- 4. start the installed app under Xvfb ------------------------------------------------------------------------
 mkdir -p "$out"
 rm -f "$out/screenshot.png" "$out/app.log"
-home="$scratch/home"
+# The app runs as an ordinary user would: not root (as root, writing into /opt would go unnoticed) but `nobody`,
+# in a run folder of its own with a fresh HOME. Java takes user.home from the password database, not from $HOME,
+# so it is passed as a system property too (JAVA_TOOL_OPTIONS reaches the jpackage launcher's JVM).
+run="$scratch/run"
+home="$run/home"
 mkdir -p "$home"
+chmod 711 "$scratch"
+run_as=()
+if [[ $EUID -eq 0 ]]; then
+  chown -R nobody:nogroup "$run"
+  run_as=(setpriv --reuid=nobody --regid=nogroup --clear-groups)
+fi
 touch "$scratch/before-start"
 sleep 1 # file times have 1 s granularity on some file systems: anything the app writes is now strictly newer
 # Everything runs inside one xvfb-run so that the screenshots see the app's display. The inner script polls until the
@@ -187,10 +197,15 @@ EOF
 chmod +x "$scratch/run-app.sh"
 t0="$(now)"
 # A clean environment: no XDG_* folders inherited, so the app must fall back to $HOME/.local/share etc.
-env -i PATH="/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin" HOME="$home" LANG=C.UTF-8 USER=smoke \
-  xvfb-run -a -s "-screen 0 1280x800x24" "$scratch/run-app.sh" "$launcher" "$out" "$timeout" "$scratch" \
+cp "$scratch/run-app.sh" "$run/run-app.sh"
+"${run_as[@]}" env -i PATH="/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin" HOME="$home" LANG=C.UTF-8 \
+  USER=smoke JAVA_TOOL_OPTIONS="-Duser.home=$home" TMPDIR="$run" \
+  xvfb-run -a -s "-screen 0 1280x800x24" "$run/run-app.sh" "$launcher" "$run" "$timeout" "$run" \
   > "$scratch/xvfb.log" 2>&1 || { cat "$scratch/xvfb.log" >&2; die "xvfb-run failed"; }
-status="$(cat "$scratch/app.status" 2>/dev/null || echo unknown)"
+cp "$run/app.log" "$out/app.log" 2>/dev/null || true
+rm -rf "$out/app-logs" && mkdir -p "$out/app-logs" && cp "$home/.local/share/$package"/logs/*.log "$out/app-logs/" 2>/dev/null || true
+cp "$run/screenshot.png" "$out/screenshot.png" 2>/dev/null || true
+status="$(cat "$run/app.status" 2>/dev/null || echo unknown)"
 case "$status" in
   painted) ;;
   exited) tail -n 15 "$out/app.log" >&2; die "the app exited during start-up (log: $out/app.log)" ;;
@@ -200,11 +215,11 @@ esac
 read -r colours stddev < <("$convert_bin" "$out/screenshot.png" -format '%k %[fx:standard_deviation]\n' info:)
 awk -v c="$colours" -v s="$stddev" 'BEGIN { exit !(c > 16 && s > 0.02) }' \
   || die "screenshot looks blank: $colours colours, standard deviation $stddev ($out/screenshot.png)"
-log "window painted $(cat "$scratch/first-paint") s after start; screenshot $out/screenshot.png: $colours colours, std dev $stddev"
-if [[ -s $scratch/windows.txt ]]; then
-  grep -q "WM_CLASS(STRING) = \"$name\"" "$scratch/windows.txt" \
-    || log "note: no window has WM_CLASS \"$name\" (menu entry's StartupWMClass): $(head -c 300 "$scratch/windows.txt")"
-  if grep "WM_CLASS(STRING) = \"$name\"" "$scratch/windows.txt" | grep -q '_NET_WM_ICON(CARDINAL)'; then
+log "window painted $(cat "$run/first-paint") s after start; screenshot $out/screenshot.png: $colours colours, std dev $stddev"
+if [[ -s $run/windows.txt ]]; then
+  grep -q "WM_CLASS(STRING) = \"$name\"" "$run/windows.txt" \
+    || log "note: no window has WM_CLASS \"$name\" (menu entry's StartupWMClass): $(head -c 300 "$run/windows.txt")"
+  if grep "WM_CLASS(STRING) = \"$name\"" "$run/windows.txt" | grep -q '_NET_WM_ICON(CARDINAL)'; then
     log "app window has WM_CLASS \"$name\" and a window icon"
   else
     log "note: the app's windows set no window icon (_NET_WM_ICON); expected from /dev/recruitdesk/icons/icon-*.png"
