@@ -4,7 +4,8 @@
 #   2. the packaged runtime lists every module of packaging/jlink-modules.txt
 #   3. an HTTPS call made by the packaged runtime (java.net.http) to a local TLS server with a self-signed EC
 #      certificate succeeds (catches a runtime without jdk.crypto.ec, which jdeps cannot see)
-#   4. the installed launcher starts under Xvfb with a fresh temporary HOME and paints a window that is not blank
+#   4. the installed launcher, run as an unprivileged user (`nobody` when this script runs as root) with a fresh
+#      temporary HOME, starts under Xvfb and paints a window that is not blank
 #      (screenshot by ImageMagick `import`, judged by its number of colours and standard deviation); the app is
 #      still running then, wrote nothing into the install folder, and created its per-user data folder
 #   5. dpkg -r removes the package and leaves the user's data in place
@@ -16,10 +17,11 @@
 #   --skip-build     passed on to build-linux.sh (use the existing target/ instead of running Maven)
 #   --target DIR     passed on to build-linux.sh
 #   --out DIR        where the screenshot, the console output and the app's log files go (default: <repo>/target/smoke)
-#   --timeout S      how long to wait for a painted window (default 90)
+#   --timeout S      how long to wait for a painted window (default 120)
 #   --no-data-check  don't require the per-user data folder (for a placeholder jar that writes no data)
 #   --keep           leave the package installed afterwards
-#   --install-deps   apt-get install what this test needs first (xvfb, libgtk-3-0, imagemagick, fakeroot, binutils)
+#   --install-deps   apt-get install what this test needs first (xvfb, xauth, libgtk-3-0, imagemagick, fakeroot,
+#                    binutils; x11-utils is optional: with it the window class and window icon are reported)
 # Needs: root (or sudo) for dpkg/apt-get; xvfb-run, /usr/bin/import and /usr/bin/convert (ImageMagick, by full path
 # because a stand-in `convert` may come first on PATH), keytool and javac from a JDK 17.
 set -euo pipefail
@@ -27,7 +29,7 @@ script=smoke-test
 # shellcheck source=lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-deb="" build_args=() out="$repo_dir/target/smoke" timeout=90 data_check=1 keep=0 install_deps=0
+deb="" build_args=() out="$repo_dir/target/smoke" timeout=120 data_check=1 keep=0 install_deps=0
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --deb) deb="$(realpath "$2")"; shift ;;
@@ -38,7 +40,7 @@ while [[ $# -gt 0 ]]; do
     --no-data-check) data_check=0 ;;
     --keep) keep=1 ;;
     --install-deps) install_deps=1 ;;
-    -h|--help) sed -n '2,29p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,30p' "$0"; exit 0 ;;
     *) die "unknown option $1 (see --help)" ;;
   esac
   shift
