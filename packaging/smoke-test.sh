@@ -25,8 +25,8 @@
 # Needs: root (or sudo) for dpkg/apt-get; xvfb-run, /usr/bin/import and /usr/bin/convert (ImageMagick, by full path
 # because a stand-in `convert` may come first on PATH), keytool and javac from a JDK 17.
 set -euo pipefail
-script=smoke-test
-# shellcheck source=lib.sh
+script="smoke-test"
+# shellcheck source-path=SCRIPTDIR source=lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 deb="" build_args=() out="$repo_dir/target/smoke" timeout=120 data_check=1 keep=0 install_deps=0
@@ -63,10 +63,9 @@ command -v xvfb-run >/dev/null || die "xvfb-run missing (apt-get install xvfb xa
 keytool_bin="$(jdk_tool keytool)"; javac_bin="$(jdk_tool javac)"; java_bin="$(jdk_tool java)"
 
 scratch="$(mktemp -d)"
-app_pid="" server_pid="" installed=0
+server_pid="" installed=0
 cleanup() {
-  [[ -n $app_pid ]] && kill "$app_pid" 2>/dev/null || true
-  [[ -n $server_pid ]] && kill "$server_pid" 2>/dev/null || true
+  if [[ -n $server_pid ]]; then kill "$server_pid" 2>/dev/null || true; fi
   if [[ $installed -eq 1 && $keep -eq 0 ]]; then as_root dpkg -r "$package" >/dev/null 2>&1 || true; fi
   rm -rf "$scratch"
 }
@@ -77,7 +76,7 @@ if [[ -z $deb ]]; then
   log "building the .deb (build-linux.sh --types deb ${build_args[*]})"
   build_out="$scratch/build"
   "$packaging_dir/build-linux.sh" --types deb --dest "$build_out" "${build_args[@]}" >&2 || die "build-linux.sh failed"
-  deb="$(ls "$build_out"/*.deb 2>/dev/null | head -n 1)"
+  deb="$(find "$build_out" -maxdepth 1 -name '*.deb' | head -n 1)"
 fi
 [[ -f $deb ]] || die "no .deb to test"
 log "testing $deb ($(du -h "$deb" | cut -f1))"
@@ -177,6 +176,7 @@ while (( SECONDS - start < timeout )); do
     sleep 3
     if kill -0 "$pid" 2>/dev/null; then status=painted; else status=exited; fi
     /usr/bin/import -window root "$out/screenshot.png"
+    wc -l < "$out/app.log" > "$scratch/log-lines" # what the app printed before it was told to stop
     # Window manager view of the app's windows (optional tool): WM_CLASS should match the menu entry's
     # StartupWMClass, and a window icon (_NET_WM_ICON) shows the app set its icons.
     if command -v xprop >/dev/null && command -v xwininfo >/dev/null; then
@@ -227,9 +227,10 @@ if [[ -s $run/windows.txt ]]; then
     log "note: the app's windows set no window icon (_NET_WM_ICON); expected from /dev/recruitdesk/icons/icon-*.png"
   fi
 fi
-if grep -qiE 'exception|error' "$out/app.log"; then
-  log "note: the app's console log mentions errors ($out/app.log):"
-  grep -iE 'exception|error' "$out/app.log" | head -n 5 >&2
+# Only what came before the stop signal: JavaFX may log a RejectedExecutionException while it is being killed.
+if head -n "$(cat "$run/log-lines" 2>/dev/null || echo 0)" "$out/app.log" | grep -qiE 'exception|error'; then
+  log "note: the app's console output mentions errors ($out/app.log):"
+  head -n "$(cat "$run/log-lines")" "$out/app.log" | grep -iE 'exception|error' | head -n 5 >&2
 fi
 
 written="$(find "$install_dir" -newer "$scratch/before-start" -print 2>/dev/null | head -n 5)"
