@@ -245,7 +245,7 @@ final class DemoData {
                     + (100 + r.nextInt(900));
             String id = uuid(r);
             SimCandidate c = new SimCandidate(id, first, last, email, phone, city[0], city[1], nl.countryCode(),
-                    nl.locale().toLanguageTag(), created, updated, seed * 1_000_003L + ordinal);
+                    created, updated, seed * 1_000_003L + ordinal);
             int extraJobs = r.nextInt(100) < 25 ? 1 + r.nextInt(2) : 0;
             Set<Integer> used = new HashSet<>();
             for (int j = 0; j <= extraJobs && j < jobs.size(); j++) {

@@ -17,10 +17,6 @@ final class JsonViews {
         this.jobsById = jobsById;
     }
 
-    String baseUrl() {
-        return baseUrl;
-    }
-
     ObjectNode candidateSummary(SimCandidate c) {
         ObjectNode n = candidateHead(c);
         SimApplication primary = c.primary();

@@ -15,7 +15,6 @@ final class SimCandidate {
     final String city;
     final String country;
     final String countryCode;
-    final String localeTag;
     final long createdOn;
     final long detailSeed;
     /** Primary assignment first, secondary assignments after it. */
@@ -27,7 +26,7 @@ final class SimCandidate {
     String searchText;
 
     SimCandidate(String id, String firstName, String lastName, String email, String phoneNumber, String city,
-                 String country, String countryCode, String localeTag, long createdOn, long updatedOn,
+                 String country, String countryCode, long createdOn, long updatedOn,
                  long detailSeed) {
         this.id = id;
         this.firstName = firstName;
@@ -37,7 +36,6 @@ final class SimCandidate {
         this.city = city;
         this.country = country;
         this.countryCode = countryCode;
-        this.localeTag = localeTag;
         this.createdOn = createdOn;
         this.updatedOn = updatedOn;
         this.detailSeed = detailSeed;

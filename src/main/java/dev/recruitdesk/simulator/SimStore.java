@@ -233,7 +233,7 @@ final class SimStore {
             Random r = new Random(seed * 7_919L + ++createdCount);
             String id = DemoData.uuid(r);
             SimCandidate c = new SimCandidate(id, firstName, lastName, email, phone, job.city(), job.country(),
-                    job.countryCode(), "und", now, now, r.nextLong());
+                    job.countryCode(), now, now, r.nextLong());
             c.applications.add(new SimApplication(DemoData.uuid(r), id, jobId, "RecruitDesk", "NEW", null, now));
             candidatesInOrder.add(c);
             candidateById.put(id, c);
@@ -620,10 +620,6 @@ final class SimStore {
         } finally {
             l.unlock();
         }
-    }
-
-    String defaultRequesterEmail() {
-        return requesterEmail;
     }
 
     /** Position in the paging order. */
