@@ -117,7 +117,7 @@ final class SrHttp {
                 }
                 LOG.debug("{} failed ({}), retrying", call, failure.code());
                 attempt++;
-                pause(backoff(attempt), call);
+                pause(backoff(attempt));
                 continue;
             }
 
@@ -160,7 +160,7 @@ final class SrHttp {
                         wait = max(wait, Duration.ofSeconds(1));
                     }
                     LOG.debug("{} answered {}, retrying in {} ms", call, status, wait.toMillis());
-                    pause(wait, call);
+                    pause(wait);
                     continue;
                 }
             }
@@ -240,7 +240,7 @@ final class SrHttp {
         return Duration.ofMillis(ThreadLocalRandom.current().nextLong(Math.max(1, ceiling) + 1));
     }
 
-    private void pause(Duration d, Call call) throws ApiException {
+    private void pause(Duration d) throws ApiException {
         counters.retries.incrementAndGet();
         try {
             options.sleeper().sleep(d);

@@ -67,6 +67,7 @@ public final class BackgroundSync implements SyncService {
     private volatile SyncStatus status = SyncStatus.initial();
     private volatile boolean closed;
     private volatile boolean backfillQueued;
+    private final java.util.concurrent.atomic.AtomicBoolean syncAsked = new java.util.concurrent.atomic.AtomicBoolean();
 
     BackgroundSync(CacheStore cache, OutboxStore outbox, ApiProvider apis, ChangeFeed feed, Duration syncInterval,
                    Duration pollInterval, Clock clock) {
@@ -98,7 +99,8 @@ public final class BackgroundSync implements SyncService {
 
     @Override
     public void syncNow() {
-        if (!closed) {
+        // many clicks while a sync runs ask for one more sync, not a queue of them
+        if (!closed && syncAsked.compareAndSet(false, true)) {
             scheduler.execute(this::syncQuietly);
         }
     }
@@ -122,6 +124,7 @@ public final class BackgroundSync implements SyncService {
     }
 
     private void syncQuietly() {
+        syncAsked.set(false);
         try {
             syncOnce();
         } catch (RuntimeException e) {

@@ -27,6 +27,11 @@ class WireFormatTest {
         assertThat(SrDates.parse("2013-10-20T18:20Z")).isEqualTo(Instant.parse("2013-10-20T18:20:00Z"));
         assertThat(SrDates.parse("2013-03-07T13:34:40.135+0000")).isEqualTo(Instant.parse("2013-03-07T13:34:40.135Z"));
         assertThat(SrDates.parse("2026-12-03T13:04:50.123456789Z")).isEqualTo(Instant.parse("2026-12-03T13:04:50.123456789Z"));
+        assertThat(SrDates.parse("2026-12-03T13:04:50.1Z")).isEqualTo(Instant.parse("2026-12-03T13:04:50.100Z"));
+        assertThat(SrDates.parse("2024-02-29T23:59:59.999Z")).isEqualTo(Instant.parse("2024-02-29T23:59:59.999Z"));
+        assertThat(SrDates.parse("2026-02-31T10:00:00Z")).as("no such day").isNull();
+        assertThat(SrDates.parse("2026-13-01T10:00:00Z")).isNull();
+        assertThat(SrDates.parse("2026-12-03T1x:04:50Z")).isNull();
         assertThat(SrDates.parse("2018-02-01")).isEqualTo(Instant.parse("2018-02-01T00:00:00Z"));
         assertThat(SrDates.parse("string")).isNull();
         assertThat(SrDates.parse("  ")).isNull();
