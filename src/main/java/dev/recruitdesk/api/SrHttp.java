@@ -230,7 +230,7 @@ final class SrHttp {
 
     /** Waits the backoff of retry number {@code attempt} (1 = first retry) and counts the retry. */
     void pauseBeforeRetry(int attempt) throws ApiException {
-        pause(backoff(attempt), null);
+        pause(backoff(attempt));
     }
 
     /** Full jitter: a random wait between 0 and the exponential ceiling, so retrying clients spread out. */
