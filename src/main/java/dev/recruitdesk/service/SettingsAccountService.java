@@ -12,6 +12,8 @@ import java.util.Set;
 /** {@link AccountService}: settings.json for the plain settings, the {@link SecretStore} for the secrets. */
 public final class SettingsAccountService implements AccountService {
 
+    private static final int MAX_CREDENTIAL = 512;
+
     private static final Logger log = LoggerFactory.getLogger(SettingsAccountService.class);
     static final String INVALID_TOKEN = "INVALID_EXTERNAL_TRIGGER_TOKEN";
 
@@ -107,6 +109,13 @@ public final class SettingsAccountService implements AccountService {
         if (s.demoMode()) {
             return Optional.empty();
         }
+        Optional<String> credential = credential(apiKeyOrNull, "The API key")
+                .or(() -> credential(oauthSecretOrNull, "The client secret"))
+                .or(() -> s.authMode() == AccountSettings.AuthMode.OAUTH
+                        ? credential(s.oauthClientId(), "The client ID") : Optional.empty());
+        if (credential.isPresent()) {
+            return credential;
+        }
         Optional<String> url = Validation.baseUrl(s.baseUrl());
         if (url.isPresent()) {
             return url;
@@ -127,6 +136,24 @@ public final class SettingsAccountService implements AccountService {
         }
         return hasValueOrStored(apiKeyOrNull, SecretStore.Key.API_KEY)
                 ? Optional.empty() : Optional.of("API key is required");
+    }
+
+    /**
+     * Keys, client IDs and secrets are printable ASCII: anything else (an accent, an emoji, a space inside, a pasted
+     * paragraph) cannot be sent in a header and must not be stored. The value itself is never part of the message.
+     */
+    private static Optional<String> credential(String value, String what) {
+        String v = Validation.cleanPasted(value);
+        if (v.isEmpty()) {
+            return Optional.empty(); // "required" is checked on its own, and null means "keep the stored one"
+        }
+        if (v.length() > MAX_CREDENTIAL) {
+            return Optional.of(what + " is too long (at most " + MAX_CREDENTIAL + " characters)");
+        }
+        if (v.chars().anyMatch(c -> c < 0x21 || c > 0x7e)) {
+            return Optional.of(what + " contains characters it cannot have (spaces, accents or symbols)");
+        }
+        return Optional.empty();
     }
 
     private boolean hasValueOrStored(String value, SecretStore.Key key) {
