@@ -97,6 +97,34 @@ class SyncFaultTest {
         assertSameRows("candidate", reference, withFaults);
     }
 
+    /** A page that stays unreadable after the retries ends the sync incomplete, and a full sync then deletes nothing. */
+    @Test
+    void aFullSyncThatMeetsAPageItCannotReadDeletesNothing() throws Exception {
+        int candidates = 250;
+        syncInto(faulty, candidates, FaultPlan.none(), false);
+        int before;
+        try (Simulator sim = Simulator.start(SimulatorConfig.builder().seed(SEED).candidates(candidates)
+                .perEndpointRatePerSecond(1_000).partnerPace(Duration.ofHours(6))
+                .faults(FaultPlan.of(1.0, SEED).withKinds(EnumSet.of(FaultPlan.Kind.MALFORMED))).build());
+             Backend backend = Backend.open(faulty, BackendOptions.of(a -> new SmartRecruitersClient(sim.baseUrl(),
+                             new Credentials.ApiKey(sim.apiKey()), ClientOptions.builder().maxRetries(2)
+                             .initialBackoff(Duration.ofMillis(10)).requestsPerSecond(0).build()))
+                     .withIntervals(Duration.ofHours(1), Duration.ofHours(1))
+                     .withSecretStore(new MemorySecretStore()))) {
+            before = backend.candidateQueries().count(CandidateFilter.ALL);
+            backend.syncService().requestFullSync();
+            SyncReport report = backend.syncService().syncOnce();
+            assertThat(report.full()).isTrue();
+            assertThat(report.complete()).isFalse();
+            assertThat(report.error()).isNotBlank();
+            assertThat(backend.syncService().status().lastError()).isNotBlank();
+            assertThat(backend.candidateQueries().count(CandidateFilter.ALL)).isEqualTo(before);
+            assertThat(sim.faultsInjected()).containsEntry("malformed", 3L);
+        }
+        assertThat(before).isEqualTo(candidates);
+        assertThat(dump(faulty, "none").get("candidate")).hasSize(candidates);
+    }
+
     private static void assertSameRows(String table, Run reference, Run withFaults) {
         List<List<Object>> expected = reference.rows.get(table);
         List<List<Object>> actual = withFaults.rows.get(table);
