@@ -338,7 +338,7 @@ public final class CacheStore implements AutoCloseable {
     }
 
     /** The query plan H2 picks for a search page (for the performance test's log). */
-    public String explain(String text, OrderStatus.Kind kind) {
+    String explain(String text, OrderStatus.Kind kind) {
         SearchSql q = SearchSql.of(text, kind);
         return db.read(c -> {
             try (PreparedStatement ps = q.page(c, "c.id, c.name_key")) {
