@@ -182,7 +182,7 @@ public final class BackgroundSync implements SyncService {
             fire();
             queueBackfill();
             SyncReport report = new SyncReport(full, true, listing.fetched, listing.stored, listing.pages,
-                    ordersFetched, millis(start), null);
+                    ordersFetched, millis(start), null, listing.fetchNanos / 1_000_000, listing.waitNanos / 1_000_000);
             log.info("Sync done: {}", report);
             return report;
         } catch (ApiException e) {
@@ -203,14 +203,20 @@ public final class BackgroundSync implements SyncService {
         int pages;
         int total = -1;
         Instant newest;
+        long fetchNanos;
+        long waitNanos;
 
         void run(SmartRecruitersApi api, CandidateListQuery query, int gen, SyncStatus.Phase phase) throws ApiException {
             CompletableFuture<Integer> writing = CompletableFuture.completedFuture(0);
             String pageId = null;
             try {
                 do {
+                    long t0 = System.nanoTime();
                     CandidatePage page = api.listCandidates(query, pageId);
+                    long t1 = System.nanoTime();
                     stored += writing.join();
+                    fetchNanos += t1 - t0;
+                    waitNanos += System.nanoTime() - t1;
                     pages++;
                     total = Math.max(total, page.totalFound());
                     fetched += page.content().size();
@@ -242,7 +248,7 @@ public final class BackgroundSync implements SyncService {
                 why, outbox.unsentCount());
         fire();
         return new SyncReport(full, false, listing.fetched, listing.stored, listing.pages, ordersFetched,
-                millis(start), why);
+                millis(start), why, listing.fetchNanos / 1_000_000, listing.waitNanos / 1_000_000);
     }
 
     private int refreshOrders(SmartRecruitersApi api, List<String> candidateIds) throws ApiException {

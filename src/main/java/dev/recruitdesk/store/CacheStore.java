@@ -47,7 +47,7 @@ public final class CacheStore implements AutoCloseable {
     }
 
     public static CacheStore open(Path dataDir) {
-        return new CacheStore(Database.open(dataDir, NAME));
+        return new CacheStore(Database.open(dataDir, NAME, false));
     }
 
     // ---------------------------------------------------------------- candidates
