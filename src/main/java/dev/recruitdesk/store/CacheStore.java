@@ -663,6 +663,18 @@ public final class CacheStore implements AutoCloseable {
         });
     }
 
+    /** Empties the cache (another account's data must never show under this one); the schema stays. */
+    public CompletableFuture<Void> clearAll() {
+        return db.write(c -> {
+            try (var st = c.createStatement()) {
+                for (String table : List.of("assessment_order", "application", "candidate_word", "candidate", "job", "sync_state")) {
+                    st.executeUpdate("DELETE FROM " + table);
+                }
+            }
+            return null;
+        });
+    }
+
     // ---------------------------------------------------------------- helpers
 
     static String displayName(String id, String first, String last, String email) {
