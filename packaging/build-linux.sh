@@ -22,7 +22,7 @@ build=1 target="$repo_dir/target" dest="" types="app-image deb rpm" jdeps_check=
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --skip-build) build=0 ;;
-    --target) target="$(realpath "$2")"; shift ;;
+    --target) target="$(realpath -m "$2")"; shift ;;
     --dest) dest="$(realpath -m "$2")"; shift ;;
     --types) types="$2"; shift ;;
     --no-jdeps) jdeps_check=0 ;;

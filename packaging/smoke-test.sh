@@ -32,7 +32,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 deb="" build_args=() out="$repo_dir/target/smoke" timeout=120 data_check=1 keep=0 install_deps=0
 while [[ $# -gt 0 ]]; do
   case "$1" in
-    --deb) deb="$(realpath "$2")"; shift ;;
+    --deb) deb="$(realpath -m "$2")"; shift ;;
     --skip-build) build_args+=(--skip-build) ;;
     --target) build_args+=(--target "$2"); shift ;;
     --out) out="$(realpath -m "$2")"; shift ;;

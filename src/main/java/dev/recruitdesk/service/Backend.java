@@ -54,7 +54,7 @@ public final class Backend implements AutoCloseable {
         this.changeFeed = new SimpleChangeFeed();
         this.candidateQueries = new CacheCandidateQueries(cache, outbox);
         this.profileService = new RemoteProfileService(cache, apis, changeFeed);
-        this.accountService = new SettingsAccountService(settings, secrets, apis, changeFeed);
+        this.accountService = new SettingsAccountService(settings, secrets, apis, changeFeed, this::forgetOtherAccount);
         this.syncService = new BackgroundSync(cache, outbox, apis, changeFeed, options.syncInterval(),
                 options.orderPollInterval(), clock);
         this.orderService = new OutboxOrderService(cache, outbox, apis, changeFeed, options.orderPollInterval(), clock,
@@ -96,6 +96,22 @@ public final class Backend implements AutoCloseable {
 
     public ChangeFeed changeFeed() {
         return changeFeed;
+    }
+
+    /**
+     * The account now points at another SmartRecruiters: its candidates are not this one's, so the cache is emptied
+     * and rebuilt by a full sync, and orders still waiting in the outbox are held back (failed, with the reason, for
+     * the recruiter to see) instead of being sent to the wrong account.
+     */
+    private void forgetOtherAccount() {
+        java.time.Instant now = java.time.Instant.now();
+        for (var entry : outbox.pending()) {
+            outbox.markFailed(entry.idempotencyKey(), "Not sent: the SmartRecruiters account changed before it was sent", now);
+        }
+        cache.clearAll().join();
+        changeFeed.publish(new ChangeEvent(ChangeEvent.Kind.CANDIDATES, java.util.Set.of()));
+        changeFeed.publish(new ChangeEvent(ChangeEvent.Kind.ORDERS, java.util.Set.of()));
+        syncService.syncNow();
     }
 
     @Override

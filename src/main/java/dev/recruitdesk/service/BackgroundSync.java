@@ -184,7 +184,7 @@ public final class BackgroundSync implements SyncService {
             fire();
             queueBackfill();
             SyncReport report = new SyncReport(full, true, listing.fetched, listing.stored, listing.pages,
-                    ordersFetched, millis(start), null);
+                    ordersFetched, millis(start), null, listing.fetchNanos / 1_000_000, listing.waitNanos / 1_000_000);
             log.info("Sync done: {}", report);
             return report;
         } catch (ApiException e) {
@@ -205,6 +205,8 @@ public final class BackgroundSync implements SyncService {
         int pages;
         int total = -1;
         Instant newest;
+        long fetchNanos;
+        long waitNanos;
 
         /** The smallest totalFound any page gave: a full listing that saw fewer candidates ended early. */
         int leastTotal = Integer.MAX_VALUE;
@@ -217,8 +219,12 @@ public final class BackgroundSync implements SyncService {
             int emptyInARow = 0;
             try {
                 do {
+                    long t0 = System.nanoTime();
                     CandidatePage page = api.listCandidates(query, pageId);
+                    long t1 = System.nanoTime();
                     stored += writing.join();
+                    fetchNanos += t1 - t0;
+                    waitNanos += System.nanoTime() - t1;
                     pages++;
                     total = Math.max(total, page.totalFound());
                     if (page.totalFound() >= 0) {
@@ -270,7 +276,7 @@ public final class BackgroundSync implements SyncService {
                 why, outbox.unsentCount());
         fire();
         return new SyncReport(full, false, listing.fetched, listing.stored, listing.pages, ordersFetched,
-                millis(start), why);
+                millis(start), why, listing.fetchNanos / 1_000_000, listing.waitNanos / 1_000_000);
     }
 
     private int refreshOrders(SmartRecruitersApi api, List<String> candidateIds) throws ApiException {

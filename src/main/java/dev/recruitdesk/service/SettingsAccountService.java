@@ -22,7 +22,15 @@ public final class SettingsAccountService implements AccountService {
     private final ApiProvider apis;
     private final ChangeFeed feed;
 
+    private final Runnable onAccountChanged;
+
     SettingsAccountService(SettingsFile file, SecretStore secrets, ApiProvider apis, ChangeFeed feed) {
+        this(file, secrets, apis, feed, () -> { });
+    }
+
+    /** {@code onAccountChanged} runs after a save that points at another SmartRecruiters account than before. */
+    SettingsAccountService(SettingsFile file, SecretStore secrets, ApiProvider apis, ChangeFeed feed, Runnable onAccountChanged) {
+        this.onAccountChanged = onAccountChanged;
         this.file = file;
         this.secrets = secrets;
         this.apis = apis;
@@ -48,12 +56,28 @@ public final class SettingsAccountService implements AccountService {
         AccountSettings clean = new AccountSettings(settings.demoMode(), Validation.cleanPasted(settings.baseUrl()),
                 settings.authMode() == null ? AccountSettings.AuthMode.API_KEY : settings.authMode(),
                 Validation.cleanPasted(settings.oauthClientId()), Validation.cleanPasted(settings.recruiterEmail()));
+        AccountSettings before = file.load();
         file.save(clean);
         putIfGiven(SecretStore.Key.API_KEY, apiKeyOrNull);
         putIfGiven(SecretStore.Key.OAUTH_CLIENT_SECRET, oauthSecretOrNull);
         apis.reset();
         log.info("Account settings saved (demo mode: {}, auth: {})", clean.demoMode(), clean.authMode());
         feed.publish(new ChangeEvent(ChangeEvent.Kind.SETTINGS, Set.of()));
+        if (isAnotherAccount(before, clean)) {
+            log.info("The account now points at another SmartRecruiters address: the cache is emptied and rebuilt");
+            onAccountChanged.run();
+        }
+    }
+
+    /** Another base URL (or the first one after none) means other candidates: the cache from before must go. */
+    static boolean isAnotherAccount(AccountSettings before, AccountSettings after) {
+        String was = before == null || before.baseUrl() == null ? "" : normalise(before.baseUrl());
+        return !was.isEmpty() && !was.equals(normalise(after.baseUrl()));
+    }
+
+    private static String normalise(String url) {
+        String u = Validation.cleanPasted(url).toLowerCase(java.util.Locale.ROOT);
+        return u.endsWith("/") ? u.substring(0, u.length() - 1) : u;
     }
 
     private void putIfGiven(SecretStore.Key key, String value) {

@@ -47,7 +47,7 @@ public final class CacheStore implements AutoCloseable {
     }
 
     public static CacheStore open(Path dataDir) {
-        return new CacheStore(Database.open(dataDir, NAME));
+        return new CacheStore(Database.open(dataDir, NAME, false));
     }
 
     // ---------------------------------------------------------------- candidates
@@ -338,7 +338,7 @@ public final class CacheStore implements AutoCloseable {
     }
 
     /** The query plan H2 picks for a search page (for the performance test's log). */
-    public String explain(String text, OrderStatus.Kind kind) {
+    String explain(String text, OrderStatus.Kind kind) {
         SearchSql q = SearchSql.of(text, kind);
         return db.read(c -> {
             try (PreparedStatement ps = q.page(c, "c.id, c.name_key")) {
@@ -658,6 +658,18 @@ public final class CacheStore implements AutoCloseable {
                 ps.setString(1, key);
                 ps.setString(2, value);
                 ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    /** Empties the cache (another account's data must never show under this one); the schema stays. */
+    public CompletableFuture<Void> clearAll() {
+        return db.write(c -> {
+            try (var st = c.createStatement()) {
+                for (String table : List.of("assessment_order", "application", "candidate_word", "candidate", "job", "sync_state")) {
+                    st.executeUpdate("DELETE FROM " + table);
+                }
             }
             return null;
         });

@@ -175,6 +175,25 @@ class CacheStoreTest {
         assertThat(H2Urls.file(dir, "cache")).startsWith("jdbc:h2:file:").endsWith("cache;DB_CLOSE_ON_EXIT=FALSE");
     }
 
+    @Test
+    void anOutboxRowIsOnDiskWhenInsertReturns() throws Exception {
+        Path stateDir = dir.resolve("state-test");
+        OutboxStore outbox = OutboxStore.open(stateDir);
+        try {
+            outbox.insert("key-1", new OutboxEntry.OrderPayload(null, "c1", "j1", "Dev", "p1", "P", "k1", "K", "a@x.org"),
+                    Instant.now());
+            // a second, independent reader of the file (as after a crash) sees the row without any close or flush
+            java.nio.file.Path copy = dir.resolve("copy");
+            Files.createDirectories(copy);
+            Files.copy(stateDir.resolve("state.mv.db"), copy.resolve("state.mv.db"));
+            try (OutboxStore reopened = OutboxStore.open(copy)) {
+                assertThat(reopened.pending()).extracting(OutboxEntry::idempotencyKey).containsExactly("key-1");
+            }
+        } finally {
+            outbox.close();
+        }
+    }
+
     static AssessmentOrder order(String id, String cid, String status, Instant t) {
         return new AssessmentOrder(id, null, "app-" + cid, cid, "j1", "p1", "P", "k1", "K", OrderStatus.of(status),
                 t, t, List.of(), null, null, null, List.of(), null);
