@@ -45,7 +45,7 @@ class ClientFaultTest {
     void lostAndLateAnswersToOrderPostsNeverMakeASecondOrder() throws Exception {
         try (Simulator clean = Simulator.start(account().build());
              Simulator sim = faulty(0.5, FaultPlan.Kind.DROP, FaultPlan.Kind.SLOW)) {
-            SmartRecruitersClient reader = client(clean, 0);
+            SmartRecruitersClient reader = client(clean, 3);
             Partner partner = reader.partners().get(0);
             AssessmentPackage pack = reader.packages(partner.id()).get(0);
             SmartRecruitersClient writer = client(sim, 8);
@@ -72,8 +72,8 @@ class ClientFaultTest {
     void unknownStatusesAreKeptAsSent() throws Exception {
         try (Simulator clean = Simulator.start(account().build());
              Simulator sim = faulty(1.0, FaultPlan.Kind.UNKNOWN_STATUS)) {
-            SmartRecruitersClient reader = client(clean, 0);
-            SmartRecruitersClient odd = client(sim, 0);
+            SmartRecruitersClient reader = client(clean, 3);
+            SmartRecruitersClient odd = client(sim, 3);
             List<Candidate> listed = odd.listCandidates(CandidateListQuery.all(10), null).content();
             assertThat(listed).hasSize(10).allSatisfy(c -> assertThat(c.applications().get(0).status())
                     .isEqualTo("SIM_FUTURE_STATUS"));
@@ -101,17 +101,17 @@ class ClientFaultTest {
         try (Simulator clean = Simulator.start(account().build());
              Simulator sparse = faulty(1.0, FaultPlan.Kind.MISSING_OPTIONAL);
              Simulator rich = faulty(1.0, FaultPlan.Kind.EXTRA_FIELDS)) {
-            SmartRecruitersClient reader = client(clean, 0);
+            SmartRecruitersClient reader = client(clean, 3);
             Candidate expected = reader.candidate(reader.listCandidates(CandidateListQuery.all(1), null)
                     .content().get(0).id());
 
-            Candidate sparseOne = client(sparse, 0).candidate(expected.id());
+            Candidate sparseOne = client(sparse, 3).candidate(expected.id());
             assertThat(sparseOne.id()).isEqualTo(expected.id());
             assertThat(sparseOne.email()).isEqualTo(expected.email());
             assertThat(sparseOne.city()).isNull();
             assertThat(sparseOne.phoneNumber()).isNull();
 
-            SmartRecruitersClient richClient = client(rich, 0);
+            SmartRecruitersClient richClient = client(rich, 3);
             assertThat(richClient.candidate(expected.id())).isEqualTo(expected);
             assertThat(richClient.jobs()).isEqualTo(reader.jobs());
             assertThat(richClient.hiringProcesses()).isEqualTo(reader.hiringProcesses());

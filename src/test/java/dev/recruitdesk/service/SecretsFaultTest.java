@@ -155,13 +155,16 @@ class SecretsFaultTest {
             String candidateId = backend.candidateQueries().page(CandidateFilter.ALL, 0, 1).get(0).id();
             ApplicationRef app = backend.candidateQueries().candidate(candidateId).orElseThrow().applications().get(0);
             AssessmentOrder queued = backend.orderService().queue(new OrderRequest(app, partner, pack));
-            Poll.until(Duration.ofSeconds(60), "order accepted", () -> ours(backend, candidateId, queued) != null
-                    && ours(backend, candidateId, queued).id() != null);
+            Poll.until(Duration.ofSeconds(60), "order accepted", () -> {
+                AssessmentOrder o = ours(backend, candidateId, queued);
+                return o != null && o.id() != null;
+            });
             sim.advancePartnerClock();
             sim.advancePartnerClock();
             Poll.until(Duration.ofSeconds(60), "order completed", () -> {
                 backend.syncService().pollOpenOrders();
-                return !ours(backend, candidateId, queued).status().isOpen();
+                AssessmentOrder o = ours(backend, candidateId, queued);
+                return o != null && !o.status().isOpen();
             });
             AssessmentOrder done = ours(backend, candidateId, queued);
             if (done.reportUrl() != null) {

@@ -176,7 +176,7 @@ class SyncFaultTest {
     /** Each simulator has its own port: links are compared without it. */
     private static Map<String, List<List<Object>>> dump(Path dir, String baseUrl) {
         Map<String, List<List<Object>>> out = new LinkedHashMap<>();
-        try (Database db = Database.open(dir, "cache")) {
+        try (Database db = Database.open(dir, "cache", false)) {
             for (Map.Entry<String, String> t : TABLES.entrySet()) {
                 out.put(t.getKey(), db.read(c -> {
                     List<List<Object>> rows = new ArrayList<>();
