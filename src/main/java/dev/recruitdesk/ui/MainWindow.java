@@ -81,6 +81,14 @@ public final class MainWindow {
     public void show(Stage stage) {
         this.stage = stage;
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        if (stage.getIcons().isEmpty()) {
+            for (int size : new int[]{16, 32, 48, 64, 128, 256}) {
+                var in = MainWindow.class.getResourceAsStream("/dev/recruitdesk/icons/icon-" + size + ".png");
+                if (in != null) {
+                    stage.getIcons().add(new javafx.scene.image.Image(in));
+                }
+            }
+        }
         shell = new ShellView(statusVm, ctx.demoMode(), this::showPeople, this::showSettings);
         peopleView = new PeopleView(peopleVm, this::openProfile, this::showSettings);
         Scene scene = new Scene(shell, DEFAULT_WIDTH, DEFAULT_HEIGHT);
@@ -88,6 +96,11 @@ public final class MainWindow {
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), () -> {
             showPeople();
             peopleView.focusSearch();
+        });
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN), () -> {
+            if (profileView != null) {
+                profileView.orderForFocusedSection();
+            }
         });
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.DIGIT1, KeyCombination.SHORTCUT_DOWN), this::showPeople);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.DIGIT2, KeyCombination.SHORTCUT_DOWN), this::showSettings);
