@@ -430,11 +430,19 @@ public final class BackgroundSync implements SyncService {
     @Override
     public void close() {
         closed = true;
-        scheduler.shutdownNow();
-        backfill.shutdownNow();
+        // Ask first, interrupt only if they do not stop: the loops check `closed` between calls, and an interrupt in
+        // the middle of a database read is what logged ClosedByInterruptException at shutdown.
+        scheduler.shutdown();
+        backfill.shutdown();
         try {
-            scheduler.awaitTermination(10, TimeUnit.SECONDS);
-            backfill.awaitTermination(10, TimeUnit.SECONDS);
+            if (!scheduler.awaitTermination(5, TimeUnit.SECONDS)) {
+                scheduler.shutdownNow();
+                scheduler.awaitTermination(5, TimeUnit.SECONDS);
+            }
+            if (!backfill.awaitTermination(5, TimeUnit.SECONDS)) {
+                backfill.shutdownNow();
+                backfill.awaitTermination(5, TimeUnit.SECONDS);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
