@@ -89,6 +89,11 @@ public final class MainWindow {
             showPeople();
             peopleView.focusSearch();
         });
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN), () -> {
+            if (profileView != null) {
+                profileView.orderForFocusedSection();
+            }
+        });
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.DIGIT1, KeyCombination.SHORTCUT_DOWN), this::showPeople);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.DIGIT2, KeyCombination.SHORTCUT_DOWN), this::showSettings);
         stage.setScene(scene);

@@ -76,10 +76,19 @@ public final class ScreenshotTour {
             }
             return vm.rows().peek(0) != null;
         }));
+        // Orders arrive after candidates in a first sync: wait for them so People shows its status chips too.
+        Optional<String> showcase = waitForShowcaseCandidate(ctx);
+        onFx(() -> {
+            window.peopleViewModel().applyFilter();
+            return null;
+        });
+        waitFor("the People list to show orders", STEP_DEADLINE_MS, () -> onFxQuiet(() -> {
+            CandidateRow first = window.peopleViewModel().rows().peek(0);
+            return first != null && (showcase.isEmpty() || anyStatusShown(window.peopleViewModel()));
+        }));
         settle();
         written.add(snapshot(window.stage().getScene(), outDir.resolve("people.png")));
 
-        Optional<String> showcase = waitForShowcaseCandidate(ctx);
         if (showcase.isEmpty()) {
             log.warn("No candidate with orders found: profile, order and results screenshots skipped");
             return written;
@@ -142,6 +151,16 @@ public final class ScreenshotTour {
 
     private static OrderViewModel viewModelOf(OrderDialog dialog) {
         return dialog.viewModel();
+    }
+
+    private static boolean anyStatusShown(PeopleViewModel vm) {
+        for (int i = 0; i < Math.min(vm.rows().size(), 20); i++) {
+            CandidateRow row = vm.rows().peek(i);
+            if (row != null && row.latestOrderStatus() != null) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -28,11 +28,16 @@ class UiFlowTest extends UiTestBase {
 
 
     @Test
-    void typingInSearchFiltersTheRows() {
+    void shortcutsAndTypingInSearchFilterTheRows() {
         TableView<?> table = lookup("#people-table").queryTableView();
         waitUntil(() -> table.getItems().size() == 300);
 
-        clickOn("#people-search").write("okonkwo");
+        clickOn("#people-count"); // Monocle gives a new stage no focus until something is clicked
+        press(KeyCode.CONTROL, KeyCode.DIGIT2).release(KeyCode.DIGIT2, KeyCode.CONTROL);
+        waitUntil(() -> lookup("#settings-view").tryQuery().isPresent());
+        press(KeyCode.CONTROL, KeyCode.F).release(KeyCode.F, KeyCode.CONTROL);
+        waitUntil(() -> lookup("#people-search").tryQuery().map(Node::isFocused).orElse(false));
+        write("okonkwo");
 
         waitUntil(() -> table.getItems().size() == 1);
         assertThat(lookup("#people-count").queryLabeled().getText()).isEqualTo("1 candidate");
@@ -67,7 +72,12 @@ class UiFlowTest extends UiTestBase {
         Node third = cards.get(2);
         clickOn(from(third).lookup(".order-button").queryButton());
 
-        waitUntil(() -> lookup("#order-continue").tryQuery().isPresent());
+        waitUntil(() -> window.orderDialog() != null && window.orderDialog().stage().isShowing());
+        javafx.stage.Stage dialog = window.orderDialog().stage();
+        assertThat(dialog.getOwner()).isSameAs(window.stage());
+        assertThat(dialog.getModality()).isEqualTo(javafx.stage.Modality.WINDOW_MODAL);
+        double centre = window.stage().getX() + window.stage().getWidth() / 2;
+        assertThat(dialog.getX() + dialog.getWidth() / 2).isCloseTo(centre, org.assertj.core.data.Offset.offset(2.0));
         Button cont = lookup("#order-continue").queryButton();
         assertThat(cont.isDisabled()).isTrue();
         assertThat(lookup("#order-continue-reason").queryLabeled().getText()).isEqualTo("Choose an assessment partner first.");
@@ -90,11 +100,12 @@ class UiFlowTest extends UiTestBase {
     }
 
     @Test
-    void anOpenDuplicateAsksBeforeOrderingAgain() {
+    void anOpenDuplicateAsksBeforeOrderingAgainAndEscapeCancels() {
         interact(() -> window.openProfile(FakeBackend.SHOWCASE_ID));
         waitUntil(() -> lookup(".application-card").queryAll().size() == 3);
         Node first = List.copyOf(lookup(".application-card").<Node>queryAll()).get(0);
-        clickOn(from(first).lookup(".order-button").queryButton());
+        clickOn(from(first).lookup(".section-label").<Node>query());
+        press(KeyCode.CONTROL, KeyCode.O).release(KeyCode.O, KeyCode.CONTROL); // the ordering shortcut
         waitUntil(() -> lookup("#order-partner").tryQuery().isPresent() && !lookup("#order-partner").queryComboBox().isDisabled());
         pick("#order-partner", "SHL");
         waitUntil(() -> !lookup("#order-package").queryComboBox().isDisabled());
@@ -104,25 +115,10 @@ class UiFlowTest extends UiTestBase {
         waitUntil(() -> lookup("#order-duplicate").query().isVisible());
         assertThat(lookup("#order-duplicate-text").queryLabeled().getText()).contains("already has an open").endsWith("Order again?");
         assertThat(backend.queuedRequests).isEmpty();
-        clickOn("#order-again");
-        waitUntil(() -> backend.queuedRequests.size() == 1);
-    }
-
-    @Test
-    void theOrderDialogIsModalToTheMainWindowAndEscapeCancels() {
-        interact(() -> window.openProfile(FakeBackend.SHOWCASE_ID));
-        waitUntil(() -> lookup(".order-button").tryQuery().isPresent());
-        clickOn(lookup(".order-button").queryButton());
-        waitUntil(() -> window.orderDialog() != null && window.orderDialog().stage().isShowing());
-        javafx.stage.Stage dialog = window.orderDialog().stage();
-        assertThat(dialog.getOwner()).isSameAs(window.stage());
-        assertThat(dialog.getModality()).isEqualTo(javafx.stage.Modality.WINDOW_MODAL);
-        double centre = window.stage().getX() + window.stage().getWidth() / 2;
-        assertThat(dialog.getX() + dialog.getWidth() / 2).isCloseTo(centre, org.assertj.core.data.Offset.offset(2.0));
-
-        clickOn("#order-continue-reason");
+        // Escape cancels: nothing is ordered unless the recruiter confirms.
+        clickOn("#order-duplicate-text");
         type(KeyCode.ESCAPE);
-        waitUntil(() -> !dialog.isShowing());
+        waitUntil(() -> !window.orderDialog().stage().isShowing());
         assertThat(backend.queuedRequests).isEmpty();
     }
 
@@ -190,17 +186,6 @@ class UiFlowTest extends UiTestBase {
         int first = flow.getFirstVisibleCell().getIndex();
         assertThat(first).isBetween(140, 160);
         assertThat(backend.pageCalls.get() - pagesBefore).isLessThan(10); // coalesced, not one full reload per event
-    }
-
-    @Test
-    void keyboardShortcutsSwitchScreensAndFocusSearch() {
-        clickOn("#people-count"); // Monocle gives a new stage no focus until something is clicked
-        press(KeyCode.CONTROL, KeyCode.DIGIT2).release(KeyCode.DIGIT2, KeyCode.CONTROL);
-        waitUntil(() -> lookup("#settings-view").tryQuery().isPresent());
-        press(KeyCode.CONTROL, KeyCode.F).release(KeyCode.F, KeyCode.CONTROL);
-        waitUntil(() -> lookup("#people-search").tryQuery().map(Node::isFocused).orElse(false));
-        write("okonkwo");
-        waitUntil(() -> lookup("#people-table").queryTableView().getItems().size() == 1);
     }
 
     @Test

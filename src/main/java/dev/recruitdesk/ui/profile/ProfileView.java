@@ -89,6 +89,19 @@ public final class ProfileView extends BorderPane {
         rebuild();
     }
 
+    /** Ctrl+O: order for the job whose section has the focus, else for the first job. */
+    public void orderForFocusedSection() {
+        javafx.scene.Node focused = getScene() == null ? null : getScene().getFocusOwner();
+        for (javafx.scene.Node n = focused; n != null; n = n.getParent()) {
+            if (n.getUserData() instanceof ApplicationRef app) {
+                orderAction.accept(app);
+                return;
+            }
+        }
+        vm.sections().stream().map(ApplicationSection::application).filter(java.util.Objects::nonNull).findFirst()
+                .ifPresent(orderAction);
+    }
+
     public ProfileViewModel viewModel() {
         return vm;
     }
@@ -208,6 +221,7 @@ public final class ProfileView extends BorderPane {
         ApplicationRef app = s.application();
         VBox card = new VBox(12);
         card.getStyleClass().add("application-card");
+        card.setUserData(app);
         String title = app == null ? Messages.get("profile.otherOrders")
                 : app.jobTitle() == null || app.jobTitle().isBlank() ? app.jobId() : app.jobTitle();
         Label job = new Label(title, new FontIcon(MaterialDesignB.BRIEFCASE_OUTLINE));
@@ -232,9 +246,9 @@ public final class ProfileView extends BorderPane {
             Button order = new Button(Messages.get("profile.orderAssessments"), new FontIcon(MaterialDesignC.CLIPBOARD_CHECK_OUTLINE));
             order.getStyleClass().add(Styles.ACCENT);
             order.setMnemonicParsing(true);
-            order.setUserData(app.jobId());
             order.getStyleClass().add("order-button");
             order.setMinWidth(Region.USE_PREF_SIZE);
+            order.setTooltip(new Tooltip(Messages.get("profile.orderShortcut")));
             order.setOnAction(e -> orderAction.accept(app));
             head.getChildren().add(order);
         }

@@ -26,7 +26,6 @@ import dev.recruitdesk.service.SecretStore;
 import dev.recruitdesk.service.ServiceException;
 import dev.recruitdesk.service.SyncService;
 import dev.recruitdesk.service.SyncStatus;
-import net.datafaker.Faker;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -109,13 +108,6 @@ public final class FakeBackend implements CandidateQueries, ProfileService, Orde
             jobs.add(new Job("job-" + i, titles[i], "SOURCING", "Engineering", "Berlin", null));
         }
         Random random = new Random(42);
-        Locale[] locales = {Locale.ENGLISH, new Locale("ru"), new Locale("ja"), new Locale("ar"), new Locale("pl"),
-                Locale.GERMAN, new Locale("zh", "CN"), new Locale("uk")};
-        Faker[] fakers = new Faker[locales.length];
-        for (int i = 0; i < locales.length; i++) {
-            fakers[i] = new Faker(locales[i], new Random(100 + i));
-        }
-        Faker en = new Faker(Locale.ENGLISH, new Random(7));
         String[] appStatuses = {"NEW", "IN_REVIEW", "INTERVIEW", "OFFER", "LEAD"};
         OrderStatus[] every = {OrderStatus.SENDING, OrderStatus.SENT, OrderStatus.IN_PROGRESS, OrderStatus.COMPLETED,
                 new OrderStatus("PASSED"), OrderStatus.EXPIRED, OrderStatus.CANCELLED, OrderStatus.FAILED,
@@ -123,11 +115,12 @@ public final class FakeBackend implements CandidateQueries, ProfileService, Orde
 
         addCandidate(showcase(), List.of());
         for (int i = 0; i < size - 1; i++) {
-            Faker f = fakers[i % fakers.length];
-            String first = f.name().firstName();
-            String last = f.name().lastName();
-            String email = (en.name().firstName() + "." + en.name().lastName() + i).toLowerCase(Locale.ROOT)
-                    .replaceAll("[^a-z0-9.]", "") + "@example.com";
+            String[][] script = NAMES[i % NAMES.length];
+            String first = script[0][(i / NAMES.length) % script[0].length];
+            String last = script[1][(i / NAMES.length / script[0].length + i) % script[1].length];
+            String email = java.text.Normalizer.normalize(LATIN[0][i % LATIN[0].length] + "." + LATIN[1][(i / 7) % LATIN[1].length] + i,
+                    java.text.Normalizer.Form.NFD).replaceAll("[^A-Za-z0-9.]", "").toLowerCase(Locale.ROOT) + "@example.com";
+            String[] place = PLACES[i % PLACES.length];
             String id = String.format(Locale.ROOT, "cand-%04d", i);
             int nApps = i % 5 == 0 ? 3 : i % 3 == 0 ? 2 : 1;
             List<ApplicationRef> apps = new ArrayList<>();
@@ -137,8 +130,8 @@ public final class FakeBackend implements CandidateQueries, ProfileService, Orde
                         a == 0 ? "Phone screen" : null, "app-" + id + "-" + a, a == 0, NOW.minus(Duration.ofDays(30 - a))));
             }
             Instant updated = NOW.minus(Duration.ofMinutes(random.nextInt(60 * 24 * 20)));
-            Candidate c = new Candidate(id, first, last, email, "+49 30 " + (1000000 + i), f.address().city(),
-                    f.address().country(), updated.minus(Duration.ofDays(40)), updated, apps);
+            Candidate c = new Candidate(id, first, last, email, "+49 30 " + (1000000 + i), place[0], place[1],
+                    updated.minus(Duration.ofDays(40)), updated, apps);
             List<AssessmentOrder> mine = new ArrayList<>();
             if (i % 5 != 4) {
                 int nOrders = 1 + i % 3;
@@ -151,6 +144,20 @@ public final class FakeBackend implements CandidateQueries, ProfileService, Orde
             addCandidate(c, mine);
         }
     }
+
+    // Names in several scripts (Latin with diacritics, Cyrillic, Han, Kana, Arabic), fixed so runs are repeatable.
+    private static final String[][] LATIN = {
+            {"Anna", "Jonas", "Zofia", "Mateusz", "Léa", "Jürgen", "Émile", "Sofía", "Noah", "Ingrid", "Ćwirek", "Olivia"},
+            {"Nowak", "Müller", "Kowalczyk", "Dubois", "García", "Schäfer", "Lindqvist", "O'Brien", "Wiśniewska", "Rossi"}};
+    private static final String[][] CYRILLIC = {
+            {"Алексей", "Мария", "Ольга", "Дмитрий", "Олена", "Тарас"},
+            {"Иванов", "Смирнова", "Шевченко", "Коваленко", "Попов"}};
+    private static final String[][] HAN = {{"伟", "芳", "静", "磊"}, {"王", "李", "张", "刘"}};
+    private static final String[][] KANA = {{"さくら", "健太", "結衣", "翔"}, {"佐藤", "鈴木", "高橋"}};
+    private static final String[][] ARABIC = {{"محمد", "فاطمة", "ليلى", "يوسف"}, {"العلي", "حداد", "منصور"}};
+    private static final String[][][] NAMES = {LATIN, CYRILLIC, LATIN, HAN, LATIN, ARABIC, LATIN, KANA};
+    private static final String[][] PLACES = {{"Berlin", "Germany"}, {"Kraków", "Poland"}, {"Kyiv", "Ukraine"},
+            {"Osaka", "Japan"}, {"Dubai", "United Arab Emirates"}, {"Lyon", "France"}, {"Shanghai", "China"}};
 
     private Candidate showcase() {
         List<ApplicationRef> apps = List.of(
