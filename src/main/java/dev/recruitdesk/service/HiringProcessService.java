@@ -24,6 +24,9 @@ public interface HiringProcessService {
     /** The cached jobs that use the process (their process is read from SR once when the cache does not know it). */
     List<Job> jobsOf(String processId) throws ServiceException;
 
+    /** The process the job uses, if SR says. */
+    java.util.Optional<HiringProcess> processOfJob(String jobId) throws ServiceException;
+
     List<Partner> partners() throws ServiceException;
 
     List<AssessmentPackage> packages(String partnerId) throws ServiceException;

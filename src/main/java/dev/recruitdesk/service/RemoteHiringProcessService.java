@@ -71,6 +71,25 @@ public final class RemoteHiringProcessService implements HiringProcessService {
     }
 
     @Override
+    public java.util.Optional<HiringProcess> processOfJob(String jobId) throws ServiceException {
+        String pid = cache.jobs().stream().filter(j -> j.id().equals(jobId)).map(Job::hiringProcessId)
+                .filter(java.util.Objects::nonNull).findFirst().orElse(processOfJob.get(jobId));
+        try {
+            if (pid == null) {
+                pid = apis.api().job(jobId).hiringProcessId();
+                if (pid == null) {
+                    return java.util.Optional.empty();
+                }
+                processOfJob.put(jobId, pid);
+            }
+        } catch (ApiException e) {
+            throw ApiErrors.toService(e);
+        }
+        String wanted = pid;
+        return processes().stream().filter(p -> p.id().equals(wanted)).findFirst();
+    }
+
+    @Override
     public List<Partner> partners() throws ServiceException {
         try {
             return apis.api().partners();

@@ -47,6 +47,7 @@ public final class PeopleView extends BorderPane {
     private final CustomTextField search = new CustomTextField();
     private final ComboBox<StatusOption> status = new ComboBox<>();
     private final TableView<CandidateRow> table = new TableView<>();
+    private HBox actionBar;
     private final StackPane body = new StackPane();
     private final Consumer<String> openProfile;
     private final Runnable editSettings;
@@ -70,6 +71,17 @@ public final class PeopleView extends BorderPane {
     public void focusSearch() {
         search.requestFocus();
         search.selectAll();
+    }
+
+    /** Puts extra actions (Add candidate, Move) at the end of the search bar. */
+    public void addActions(javafx.scene.Node... actions) {
+        actionBar.getChildren().addAll(actions);
+    }
+
+    /** The selected candidates' ids (several may be selected for a bulk move). */
+    public java.util.List<String> selectedIds() {
+        return table.getSelectionModel().getSelectedItems().stream().filter(java.util.Objects::nonNull)
+                .map(CandidateRow::id).toList();
     }
 
     public TableView<CandidateRow> table() {
@@ -121,6 +133,7 @@ public final class PeopleView extends BorderPane {
         Label filterLabel = new Label(Messages.get("people.filterLabel"));
         filterLabel.setLabelFor(status);
         HBox bar = new HBox(10, search, filterLabel, status, grow, count);
+        actionBar = bar;
         bar.setAlignment(Pos.CENTER_LEFT);
         Label offline = new Label();
         offline.setId("people-offline");
@@ -140,7 +153,7 @@ public final class PeopleView extends BorderPane {
         table.setItems(vm.rows());
         table.getStyleClass().addAll(Styles.STRIPED, Tweaks.EDGE_TO_EDGE);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getSelectionModel().setSelectionMode(SelectionMode.SINGLE);
+        table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE); // a bulk move takes several
         table.setFixedCellSize(36);
         table.getColumns().add(textColumn("people.col.name", CandidateRow::name, 220));
         table.getColumns().add(textColumn("people.col.email", CandidateRow::email, 240));
