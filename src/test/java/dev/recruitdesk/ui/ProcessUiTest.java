@@ -150,7 +150,8 @@ class ProcessUiTest extends FxRobot {
         MoveDialog dialog = window.moveDialog();
         interact(() -> dialog.viewModel().selectStep("Skills Test"));
         clickOn("#move-start");
-        waitUntil(() -> dialog.viewModel().summaryProperty().get().startsWith("3 moved"));
+        waitUntil(() -> dialog.viewModel().summaryProperty().get().startsWith("3 moved"),
+                () -> dialog.viewModel().summaryProperty().get() + " " + dialog.viewModel().rows());
         assertThat(dialog.viewModel().summaryProperty().get()).contains("3 assessment order(s)");
         assertThat(dialog.viewModel().rows()).allSatisfy(r -> assertThat(r.orders()).startsWith("Ordered"));
         assertThat(dialog.viewModel().progressProperty().get()).isEqualTo(1.0);
@@ -164,7 +165,8 @@ class ProcessUiTest extends FxRobot {
         MoveDialog again = window.moveDialog();
         interact(() -> again.viewModel().selectStep("Skills Test"));
         clickOn("#move-start");
-        waitUntil(() -> again.viewModel().summaryProperty().get().startsWith("0 moved, 3 already there"));
+        waitUntil(() -> again.viewModel().summaryProperty().get().startsWith("0 moved, 3 already there"),
+                () -> again.viewModel().summaryProperty().get() + " " + again.viewModel().rows());
         interact(() -> again.stage().close());
 
         for (String id : ids) {
@@ -257,14 +259,20 @@ class ProcessUiTest extends FxRobot {
     }
 
     private void waitUntil(BooleanSupplier condition) {
+        waitUntil(condition, () -> "");
+    }
+
+    private void waitUntil(BooleanSupplier condition, java.util.function.Supplier<String> state) {
         try {
-            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> {
+            WaitForAsyncUtils.waitFor(40, TimeUnit.SECONDS, () -> {
                 boolean[] result = new boolean[1];
                 interact(() -> result[0] = condition.getAsBoolean());
                 return result[0];
             });
         } catch (TimeoutException e) {
-            throw new AssertionError("condition not met within 20 s", e);
+            String[] now = new String[1];
+            interact(() -> now[0] = state.get());
+            throw new AssertionError("condition not met within 40 s; state: " + now[0], e);
         }
     }
 }

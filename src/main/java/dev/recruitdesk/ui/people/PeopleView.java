@@ -52,6 +52,7 @@ public final class PeopleView extends BorderPane {
     private final Consumer<String> openProfile;
     private final Runnable editSettings;
     private String selectedId;
+    private java.util.List<String> selectedMany = java.util.List.of();
 
     public PeopleView(PeopleViewModel vm, Consumer<String> openProfile, Runnable editSettings) {
         this.vm = vm;
@@ -199,6 +200,13 @@ public final class PeopleView extends BorderPane {
                 selectedId = b.id();
             }
         });
+        // A refresh replaces the rows and with them the selection: a multi-selection (for a bulk move) is kept too.
+        table.getSelectionModel().getSelectedItems().addListener((javafx.collections.ListChangeListener<CandidateRow>) c -> {
+            java.util.List<String> ids = selectedIds();
+            if (!ids.isEmpty()) {
+                selectedMany = ids;
+            }
+        });
         Label placeholder = new Label("");
         table.setPlaceholder(placeholder);
     }
@@ -240,6 +248,18 @@ public final class PeopleView extends BorderPane {
         CandidateRow current = table.getSelectionModel().getSelectedItem();
         if (current != null && selectedId.equals(current.id())) {
             return;
+        }
+        if (selectedMany.size() > 1 && selectedMany.contains(selectedId)) {
+            java.util.List<String> keep = selectedMany;
+            if (table.getSelectionModel().getSelectedItems().size() == keep.size()) {
+                return;
+            }
+            java.util.List<Integer> rows = keep.stream().map(id -> vm.rows().indexOfLoaded(id)).filter(i -> i >= 0).toList();
+            if (!rows.isEmpty()) {
+                table.getSelectionModel().clearSelection();
+                rows.forEach(i -> table.getSelectionModel().select(i.intValue()));
+                return;
+            }
         }
         int i = vm.rows().indexOfLoaded(selectedId);
         if (i >= 0) {
