@@ -61,6 +61,7 @@ class ProcessUiTest extends FxRobot {
     private Backend backend;
     private ExecutorService background;
     private MainWindow window;
+    private UiContext context;
 
     @Start
     void start(Stage stage) throws Exception {
@@ -77,11 +78,11 @@ class ProcessUiTest extends FxRobot {
             t.setDaemon(true);
             return t;
         });
-        UiContext ctx = new UiContext(backend.candidateQueries(), backend.profileService(), backend.orderService(),
+        context = new UiContext(backend.candidateQueries(), backend.profileService(), backend.orderService(),
                 backend.accountService(), backend.syncService(), backend.changeFeed(), new FxTaskRunner(background),
                 true, null, new UiContext.ProcessServices(backend.hiringProcessService(), backend.moveService(),
                 backend.addCandidateService()));
-        window = new MainWindow(ctx, uri -> { });
+        window = new MainWindow(context, uri -> { });
         window.show(stage);
     }
 
@@ -229,6 +230,22 @@ class ProcessUiTest extends FxRobot {
         waitUntil(() -> window.profileView() != null && window.profileView().viewModel().candidateProperty().get() != null
                 && "Ελένη Παπαδοπούλου".equals(window.profileView().viewModel().candidateProperty().get().displayName()));
         assertThat(dialog.stage().isShowing()).isFalse();
+    }
+
+    @Test
+    void screenshotTourCoversTheNewScreens() throws Exception {
+        Path out = Files.createDirectories(Path.of("target", "screenshots"));
+        List<Path> written = new ArrayList<>();
+        ScreenshotTour.processScreens(window, windowContext(), out, written);
+        assertThat(written).extracting(p -> p.getFileName().toString())
+                .containsExactly("hiring-process.png", "move-dialog.png", "add-candidate.png", "add-candidate-resume.png");
+        for (Path p : written) {
+            assertThat(javax.imageio.ImageIO.read(p.toFile()).getWidth()).isGreaterThan(300);
+        }
+    }
+
+    private UiContext windowContext() {
+        return context;
     }
 
     /** The factory ignores the account: no secret is ever read. */
