@@ -130,7 +130,8 @@ public final class ProcessView extends BorderPane {
         name.setPrefWidth(240);
         Button add = new Button("Add step");
         add.setId("add-step");
-        add.setDefaultButton(false);
+        add.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        status.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         add.setOnAction(e -> vm.addStep());
         add.disableProperty().bind(vm.busyProperty());
         HBox row = new HBox(8, status, name, add);
@@ -171,9 +172,11 @@ public final class ProcessView extends BorderPane {
         CheckBox onAdd = new CheckBox("When a candidate is added to a job of this process");
         onAdd.setId("rule-on-add");
         onAdd.selectedProperty().bindBidirectional(vm.onAddProperty());
+        onAdd.setWrapText(true);
         CheckBox onMove = new CheckBox("When a candidate is moved into this step");
         onMove.setId("rule-on-move");
         onMove.selectedProperty().bindBidirectional(vm.onMoveProperty());
+        onMove.setWrapText(true);
 
         Label previewHeading = new Label("Preview");
         previewHeading.getStyleClass().add("section-label");
