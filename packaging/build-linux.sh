@@ -14,15 +14,15 @@
 # Environment: MVN_ARGS adds Maven arguments (e.g. MVN_ARGS=-o to build offline); JAVA_HOME picks the JDK.
 # Needs: JDK 17 (jlink, jpackage, jdeps), Maven; for .deb: dpkg-deb, fakeroot, objdump (binutils).
 set -euo pipefail
-script=build-linux
-# shellcheck source=lib.sh
+script="build-linux"
+# shellcheck source-path=SCRIPTDIR source=lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 build=1 target="$repo_dir/target" dest="" types="app-image deb rpm" jdeps_check=1
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --skip-build) build=0 ;;
-    --target) target="$(realpath "$2")"; shift ;;
+    --target) target="$(realpath -m "$2")"; shift ;;
     --dest) dest="$(realpath -m "$2")"; shift ;;
     --types) types="$2"; shift ;;
     --no-jdeps) jdeps_check=0 ;;

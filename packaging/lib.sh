@@ -1,3 +1,4 @@
+# shellcheck shell=bash disable=SC2034  # script is set by the callers, repo_dir/packaging_dir are used by them
 # Helpers shared by the bash packaging scripts (Linux and macOS). Sourced, not run.
 # Callers set `script` (their short name, used in messages) before sourcing.
 

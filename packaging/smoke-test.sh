@@ -4,7 +4,8 @@
 #   2. the packaged runtime lists every module of packaging/jlink-modules.txt
 #   3. an HTTPS call made by the packaged runtime (java.net.http) to a local TLS server with a self-signed EC
 #      certificate succeeds (catches a runtime without jdk.crypto.ec, which jdeps cannot see)
-#   4. the installed launcher starts under Xvfb with a fresh temporary HOME and paints a window that is not blank
+#   4. the installed launcher, run as an unprivileged user (`nobody` when this script runs as root) with a fresh
+#      temporary HOME, starts under Xvfb and paints a window that is not blank
 #      (screenshot by ImageMagick `import`, judged by its number of colours and standard deviation); the app is
 #      still running then, wrote nothing into the install folder, and created its per-user data folder
 #   5. dpkg -r removes the package and leaves the user's data in place
@@ -15,22 +16,23 @@
 #   --deb FILE       test this .deb instead of building one with build-linux.sh --types deb
 #   --skip-build     passed on to build-linux.sh (use the existing target/ instead of running Maven)
 #   --target DIR     passed on to build-linux.sh
-#   --out DIR        where the screenshot and the app's console log go (default: <repo>/target/smoke)
-#   --timeout S      how long to wait for a painted window (default 90)
+#   --out DIR        where the screenshot, the console output and the app's log files go (default: <repo>/target/smoke)
+#   --timeout S      how long to wait for a painted window (default 120)
 #   --no-data-check  don't require the per-user data folder (for a placeholder jar that writes no data)
 #   --keep           leave the package installed afterwards
-#   --install-deps   apt-get install what this test needs first (xvfb, libgtk-3-0, imagemagick, fakeroot, binutils)
+#   --install-deps   apt-get install what this test needs first (xvfb, xauth, libgtk-3-0, imagemagick, fakeroot,
+#                    binutils; x11-utils is optional: with it the window class and window icon are reported)
 # Needs: root (or sudo) for dpkg/apt-get; xvfb-run, /usr/bin/import and /usr/bin/convert (ImageMagick, by full path
 # because a stand-in `convert` may come first on PATH), keytool and javac from a JDK 17.
 set -euo pipefail
-script=smoke-test
-# shellcheck source=lib.sh
+script="smoke-test"
+# shellcheck source-path=SCRIPTDIR source=lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-deb="" build_args=() out="$repo_dir/target/smoke" timeout=90 data_check=1 keep=0 install_deps=0
+deb="" build_args=() out="$repo_dir/target/smoke" timeout=120 data_check=1 keep=0 install_deps=0
 while [[ $# -gt 0 ]]; do
   case "$1" in
-    --deb) deb="$(realpath "$2")"; shift ;;
+    --deb) deb="$(realpath -m "$2")"; shift ;;
     --skip-build) build_args+=(--skip-build) ;;
     --target) build_args+=(--target "$2"); shift ;;
     --out) out="$(realpath -m "$2")"; shift ;;
@@ -38,7 +40,7 @@ while [[ $# -gt 0 ]]; do
     --no-data-check) data_check=0 ;;
     --keep) keep=1 ;;
     --install-deps) install_deps=1 ;;
-    -h|--help) sed -n '2,29p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,30p' "$0"; exit 0 ;;
     *) die "unknown option $1 (see --help)" ;;
   esac
   shift
@@ -61,10 +63,9 @@ command -v xvfb-run >/dev/null || die "xvfb-run missing (apt-get install xvfb xa
 keytool_bin="$(jdk_tool keytool)"; javac_bin="$(jdk_tool javac)"; java_bin="$(jdk_tool java)"
 
 scratch="$(mktemp -d)"
-app_pid="" server_pid="" installed=0
+server_pid="" installed=0
 cleanup() {
-  [[ -n $app_pid ]] && kill "$app_pid" 2>/dev/null || true
-  [[ -n $server_pid ]] && kill "$server_pid" 2>/dev/null || true
+  if [[ -n $server_pid ]]; then kill "$server_pid" 2>/dev/null || true; fi
   if [[ $installed -eq 1 && $keep -eq 0 ]]; then as_root dpkg -r "$package" >/dev/null 2>&1 || true; fi
   rm -rf "$scratch"
 }
@@ -75,7 +76,7 @@ if [[ -z $deb ]]; then
   log "building the .deb (build-linux.sh --types deb ${build_args[*]})"
   build_out="$scratch/build"
   "$packaging_dir/build-linux.sh" --types deb --dest "$build_out" "${build_args[@]}" >&2 || die "build-linux.sh failed"
-  deb="$(ls "$build_out"/*.deb 2>/dev/null | head -n 1)"
+  deb="$(find "$build_out" -maxdepth 1 -name '*.deb' | head -n 1)"
 fi
 [[ -f $deb ]] || die "no .deb to test"
 log "testing $deb ($(du -h "$deb" | cut -f1))"
@@ -140,8 +141,18 @@ log "HTTPS from packaged runtime: $probe_result"
 # --- 4. start the installed app under Xvfb ------------------------------------------------------------------------
 mkdir -p "$out"
 rm -f "$out/screenshot.png" "$out/app.log"
-home="$scratch/home"
+# The app runs as an ordinary user would: not root (as root, writing into /opt would go unnoticed) but `nobody`,
+# in a run folder of its own with a fresh HOME. Java takes user.home from the password database, not from $HOME,
+# so it is passed as a system property too (JAVA_TOOL_OPTIONS reaches the jpackage launcher's JVM).
+run="$scratch/run"
+home="$run/home"
 mkdir -p "$home"
+chmod 711 "$scratch"
+run_as=()
+if [[ $EUID -eq 0 ]]; then
+  chown -R nobody:nogroup "$run"
+  run_as=(setpriv --reuid=nobody --regid=nogroup --clear-groups)
+fi
 touch "$scratch/before-start"
 sleep 1 # file times have 1 s granularity on some file systems: anything the app writes is now strictly newer
 # Everything runs inside one xvfb-run so that the screenshots see the app's display. The inner script polls until the
@@ -165,6 +176,7 @@ while (( SECONDS - start < timeout )); do
     sleep 3
     if kill -0 "$pid" 2>/dev/null; then status=painted; else status=exited; fi
     /usr/bin/import -window root "$out/screenshot.png"
+    wc -l < "$out/app.log" > "$scratch/log-lines" # what the app printed before it was told to stop
     # Window manager view of the app's windows (optional tool): WM_CLASS should match the menu entry's
     # StartupWMClass, and a window icon (_NET_WM_ICON) shows the app set its icons.
     if command -v xprop >/dev/null && command -v xwininfo >/dev/null; then
@@ -187,10 +199,15 @@ EOF
 chmod +x "$scratch/run-app.sh"
 t0="$(now)"
 # A clean environment: no XDG_* folders inherited, so the app must fall back to $HOME/.local/share etc.
-env -i PATH="/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin" HOME="$home" LANG=C.UTF-8 USER=smoke \
-  xvfb-run -a -s "-screen 0 1280x800x24" "$scratch/run-app.sh" "$launcher" "$out" "$timeout" "$scratch" \
+cp "$scratch/run-app.sh" "$run/run-app.sh"
+"${run_as[@]}" env -i PATH="/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin" HOME="$home" LANG=C.UTF-8 \
+  USER=smoke JAVA_TOOL_OPTIONS="-Duser.home=$home" TMPDIR="$run" \
+  xvfb-run -a -s "-screen 0 1280x800x24" "$run/run-app.sh" "$launcher" "$run" "$timeout" "$run" \
   > "$scratch/xvfb.log" 2>&1 || { cat "$scratch/xvfb.log" >&2; die "xvfb-run failed"; }
-status="$(cat "$scratch/app.status" 2>/dev/null || echo unknown)"
+cp "$run/app.log" "$out/app.log" 2>/dev/null || true
+rm -rf "$out/app-logs" && mkdir -p "$out/app-logs" && cp "$home/.local/share/$package"/logs/*.log "$out/app-logs/" 2>/dev/null || true
+cp "$run/screenshot.png" "$out/screenshot.png" 2>/dev/null || true
+status="$(cat "$run/app.status" 2>/dev/null || echo unknown)"
 case "$status" in
   painted) ;;
   exited) tail -n 15 "$out/app.log" >&2; die "the app exited during start-up (log: $out/app.log)" ;;
@@ -200,19 +217,20 @@ esac
 read -r colours stddev < <("$convert_bin" "$out/screenshot.png" -format '%k %[fx:standard_deviation]\n' info:)
 awk -v c="$colours" -v s="$stddev" 'BEGIN { exit !(c > 16 && s > 0.02) }' \
   || die "screenshot looks blank: $colours colours, standard deviation $stddev ($out/screenshot.png)"
-log "window painted $(cat "$scratch/first-paint") s after start; screenshot $out/screenshot.png: $colours colours, std dev $stddev"
-if [[ -s $scratch/windows.txt ]]; then
-  grep -q "WM_CLASS(STRING) = \"$name\"" "$scratch/windows.txt" \
-    || log "note: no window has WM_CLASS \"$name\" (menu entry's StartupWMClass): $(head -c 300 "$scratch/windows.txt")"
-  if grep "WM_CLASS(STRING) = \"$name\"" "$scratch/windows.txt" | grep -q '_NET_WM_ICON(CARDINAL)'; then
+log "window painted $(cat "$run/first-paint") s after start; screenshot $out/screenshot.png: $colours colours, std dev $stddev"
+if [[ -s $run/windows.txt ]]; then
+  grep -q "WM_CLASS(STRING) = \"$name\"" "$run/windows.txt" \
+    || log "note: no window has WM_CLASS \"$name\" (menu entry's StartupWMClass): $(head -c 300 "$run/windows.txt")"
+  if grep "WM_CLASS(STRING) = \"$name\"" "$run/windows.txt" | grep -q '_NET_WM_ICON(CARDINAL)'; then
     log "app window has WM_CLASS \"$name\" and a window icon"
   else
     log "note: the app's windows set no window icon (_NET_WM_ICON); expected from /dev/recruitdesk/icons/icon-*.png"
   fi
 fi
-if grep -qiE 'exception|error' "$out/app.log"; then
-  log "note: the app's console log mentions errors ($out/app.log):"
-  grep -iE 'exception|error' "$out/app.log" | head -n 5 >&2
+# Only what came before the stop signal: JavaFX may log a RejectedExecutionException while it is being killed.
+if head -n "$(cat "$run/log-lines" 2>/dev/null || echo 0)" "$out/app.log" | grep -qiE 'exception|error'; then
+  log "note: the app's console output mentions errors ($out/app.log):"
+  head -n "$(cat "$run/log-lines")" "$out/app.log" | grep -iE 'exception|error' | head -n 5 >&2
 fi
 
 written="$(find "$install_dir" -newer "$scratch/before-start" -print 2>/dev/null | head -n 5)"

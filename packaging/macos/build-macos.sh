@@ -7,8 +7,8 @@
 # to confirm the first start (right-click > Open) until signing options (--mac-sign ...) are added with a
 # Developer ID. Data, settings and logs live in ~/Library/Application Support/RecruitDesk; removing the app leaves them.
 set -euo pipefail
-script=build-macos
-# shellcheck source=../lib.sh
+script="build-macos"
+# shellcheck source-path=SCRIPTDIR source=../lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
 
 build=1
@@ -17,6 +17,7 @@ build=1
 cd "$repo_dir"
 t_start="$(now)"
 if [[ $build -eq 1 ]]; then
+  # shellcheck disable=SC2086  # MVN_ARGS is a word list on purpose
   mvn -B -DskipTests ${MVN_ARGS:-} package || die "mvn package failed"
 fi
 main_jar="$(app_prop MAIN_JAR)" name="$(app_prop NAME)" dest="$repo_dir/target/installers"

@@ -11,6 +11,10 @@ import dev.recruitdesk.domain.HiringProcess;
 import dev.recruitdesk.domain.Job;
 import dev.recruitdesk.domain.Partner;
 import dev.recruitdesk.domain.StepAssessment;
+import dev.recruitdesk.domain.Validation;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -35,6 +39,8 @@ import java.util.UUID;
  */
 public final class SmartRecruitersClient implements SmartRecruitersApi {
 
+    private static final Logger LOG = LoggerFactory.getLogger(SmartRecruitersClient.class);
+
     private static final String ASSESSMENT = "/assessment-api/v202107";
     private static final int JOB_PAGE = 100;
     private static final int MAX_PAGES = 10_000;
@@ -54,6 +60,10 @@ public final class SmartRecruitersClient implements SmartRecruitersApi {
         String scheme = baseUrl.getScheme() == null ? "" : baseUrl.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https") || baseUrl.getHost() == null) {
             throw new IllegalArgumentException("The base URL must be an http(s) address with a host");
+        }
+        if (scheme.equals("http") && !Validation.isLoopback(baseUrl.getHost())) {
+            // The API key would cross the network in clear text: only a server on this computer may use http.
+            throw new IllegalArgumentException("A SmartRecruiters address other than this computer must use https");
         }
         this.baseUrl = baseUrl;
         String b = baseUrl.toString();
@@ -89,21 +99,18 @@ public final class SmartRecruitersClient implements SmartRecruitersApi {
         if (q.updatedAfter() != null) {
             params.add("updatedAfter", SrDates.format(q.updatedAfter()));
         }
-        String body = getText(SrHttp.CANDIDATE_LIST, params.appendTo("/candidates"));
-        return parse(() -> SrJson.parseCandidatePage(body));
+        return getParsed(SrHttp.CANDIDATE_LIST, params.appendTo("/candidates"), body -> SrJson.parseCandidatePage(body));
     }
 
     @Override
     public Candidate candidate(String candidateId) throws ApiException {
-        String body = getText("GET /candidates/{id}", "/candidates/" + UrlParts.segment(candidateId));
-        return parse(() -> SrJson.parseCandidate(body));
+        return getParsed("GET /candidates/{id}", "/candidates/" + UrlParts.segment(candidateId), body -> SrJson.parseCandidate(body));
     }
 
     @Override
     public ApplicationRef application(String candidateId, String jobId) throws ApiException {
-        String body = getText("GET /candidates/{id}/jobs/{jobId}",
-                "/candidates/" + UrlParts.segment(candidateId) + "/jobs/" + UrlParts.segment(jobId));
-        return parse(() -> SrJson.parseApplication(candidateId, jobId, body));
+        return getParsed("GET /candidates/{id}/jobs/{jobId}",
+                "/candidates/" + UrlParts.segment(candidateId) + "/jobs/" + UrlParts.segment(jobId), body -> SrJson.parseApplication(candidateId, jobId, body));
     }
 
     /** {@code PUT /candidates/{id}/jobs/{jobId}/status}: moves the application to a step (may auto-trigger an order). */
@@ -144,8 +151,7 @@ public final class SmartRecruitersClient implements SmartRecruitersApi {
         String pageId = null;
         for (int page = 0; page < MAX_PAGES; page++) {
             String path = new UrlParts().add("limit", Integer.toString(JOB_PAGE)).add("pageId", pageId).appendTo("/jobs");
-            String body = getText("GET /jobs", path);
-            var dto = parse(() -> SrJson.parseJobPage(body));
+            var dto = getParsed("GET /jobs", path, SrJson::parseJobPage);
             List<Job> jobs = SrJson.jobsOf(dto);
             all.addAll(jobs);
             String next = dto.nextPageId();
@@ -160,14 +166,12 @@ public final class SmartRecruitersClient implements SmartRecruitersApi {
 
     @Override
     public Job job(String jobId) throws ApiException {
-        String body = getText("GET /jobs/{id}", "/jobs/" + UrlParts.segment(jobId));
-        return parse(() -> SrJson.parseJob(body));
+        return getParsed("GET /jobs/{id}", "/jobs/" + UrlParts.segment(jobId), body -> SrJson.parseJob(body));
     }
 
     @Override
     public List<HiringProcess> hiringProcesses() throws ApiException {
-        String body = getText("GET /configuration/hiring-processes", "/configuration/hiring-processes");
-        return parse(() -> SrJson.parseHiringProcesses(body));
+        return getParsed("GET /configuration/hiring-processes", "/configuration/hiring-processes", body -> SrJson.parseHiringProcesses(body));
     }
 
     @Override
@@ -227,16 +231,14 @@ public final class SmartRecruitersClient implements SmartRecruitersApi {
 
     @Override
     public String whoAmI() throws ApiException {
-        String body = getText("GET /user-api/v201804/users/me", "/user-api/v201804/users/me");
-        return parse(() -> SrJson.parseWhoAmI(body));
+        return getParsed("GET /user-api/v201804/users/me", "/user-api/v201804/users/me", body -> SrJson.parseWhoAmI(body));
     }
 
     // ---- assessment integration -------------------------------------------------------------------------------------
 
     @Override
     public IntegrationStatus integration() throws ApiException {
-        String body = getText("GET " + ASSESSMENT + "/integrations/stackone", ASSESSMENT + "/integrations/stackone");
-        return parse(() -> SrJson.parseIntegration(body));
+        return getParsed("GET " + ASSESSMENT + "/integrations/stackone", ASSESSMENT + "/integrations/stackone", body -> SrJson.parseIntegration(body));
     }
 
     @Override
@@ -260,15 +262,13 @@ public final class SmartRecruitersClient implements SmartRecruitersApi {
 
     @Override
     public List<Partner> partners() throws ApiException {
-        String body = getText("GET " + ASSESSMENT + "/partners", ASSESSMENT + "/partners");
-        return parse(() -> SrJson.parsePartners(body));
+        return getParsed("GET " + ASSESSMENT + "/partners", ASSESSMENT + "/partners", body -> SrJson.parsePartners(body));
     }
 
     @Override
     public List<AssessmentPackage> packages(String partnerId) throws ApiException {
-        String body = getText("GET " + ASSESSMENT + "/partners/{id}/packages",
-                ASSESSMENT + "/partners/" + UrlParts.segment(partnerId) + "/packages");
-        return parse(() -> SrJson.parsePackages(partnerId, body));
+        return getParsed("GET " + ASSESSMENT + "/partners/{id}/packages",
+                ASSESSMENT + "/partners/" + UrlParts.segment(partnerId) + "/packages", body -> SrJson.parsePackages(partnerId, body));
     }
 
     // ---- orders -----------------------------------------------------------------------------------------------------
@@ -296,16 +296,14 @@ public final class SmartRecruitersClient implements SmartRecruitersApi {
             // SR gave no application UUID for this candidate and job: there is no way to ask for its orders.
             return List.of();
         }
-        String body = getText("GET " + ASSESSMENT + "/assessment-orders",
-                new UrlParts().add("applicationId", applicationId).appendTo(ASSESSMENT + "/assessment-orders"));
-        return parse(() -> SrJson.parseOrders(body));
+        return getParsed("GET " + ASSESSMENT + "/assessment-orders",
+                new UrlParts().add("applicationId", applicationId).appendTo(ASSESSMENT + "/assessment-orders"), body -> SrJson.parseOrders(body));
     }
 
     @Override
     public AssessmentOrder order(String orderId) throws ApiException {
-        String body = getText("GET " + ASSESSMENT + "/assessment-orders/{id}",
-                ASSESSMENT + "/assessment-orders/" + UrlParts.segment(orderId));
-        return parse(() -> SrJson.parseOrder(body));
+        return getParsed("GET " + ASSESSMENT + "/assessment-orders/{id}",
+                ASSESSMENT + "/assessment-orders/" + UrlParts.segment(orderId), body -> SrJson.parseOrder(body));
     }
 
     // ---- files --------------------------------------------------------------------------------------------------------
@@ -432,6 +430,30 @@ public final class SmartRecruitersClient implements SmartRecruitersApi {
             }
         } catch (IOException ignored) {
             // Nothing useful to do: the redirect body is unused.
+        }
+    }
+
+    @FunctionalInterface
+    private interface BodyParser<T> {
+        T parse(String body) throws IOException;
+    }
+
+    /**
+     * A GET whose answer is read before it counts: a 200 with a cut or garbled body is asked again, like a 5xx,
+     * since reading is safe to repeat. The parser's own message is not kept: it may quote the body.
+     */
+    private <T> T getParsed(String endpoint, String pathAndQuery, BodyParser<T> parser) throws ApiException {
+        for (int attempt = 0; ; attempt++) {
+            String body = getText(endpoint, pathAndQuery);
+            try {
+                return parser.parse(body);
+            } catch (IOException | RuntimeException e) {
+                if (attempt >= http.maxRetries()) {
+                    throw new ApiException(502, "BAD_RESPONSE", "SmartRecruiters sent an answer the app cannot read");
+                }
+                LOG.debug("{} sent an unreadable answer ({}), asking again", endpoint, e.getClass().getSimpleName());
+                http.pauseBeforeRetry(attempt + 1);
+            }
         }
     }
 

@@ -231,6 +231,15 @@ final class SrHttp {
         return response.headers().firstValue("X-RateLimit-Remaining").map(String::strip).filter("0"::equals).isPresent();
     }
 
+    int maxRetries() {
+        return options.maxRetries();
+    }
+
+    /** Waits the backoff of retry number {@code attempt} (1 = first retry) and counts the retry. */
+    void pauseBeforeRetry(int attempt) throws ApiException {
+        pause(backoff(attempt));
+    }
+
     /** Full jitter: a random wait between 0 and the exponential ceiling, so retrying clients spread out. */
     private Duration backoff(int attempt) {
         long initial = Math.max(1, options.initialBackoff().toMillis());

@@ -56,6 +56,8 @@ final class SrJson {
     static final ObjectMapper MAPPER = JsonMapper.builder()
             .addModule(new JavaTimeModule())
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            // "{...}}}" is a broken answer, not an object followed by noise: reading must fail so the GET is retried.
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
             .enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
@@ -76,8 +78,9 @@ final class SrJson {
             }
         }
         String next = page.nextPageId();
-        // SR ends a listing with no nextPageId, with "", or (seen in the wild) with an empty page.
-        if (next == null || next.isBlank() || content.isEmpty()) {
+        // SR ends a listing with no nextPageId or with "". An empty page that still names a next page is not the
+        // end (SR has been seen sending one mid-listing): the caller follows it and guards against loops.
+        if (next == null || next.isBlank()) {
             next = null;
         }
         int total = page.totalFound() == null ? -1 : page.totalFound();

@@ -3,6 +3,7 @@ package dev.recruitdesk.app;
 import dev.recruitdesk.api.ClientOptions;
 import dev.recruitdesk.api.SmartRecruitersClient;
 import dev.recruitdesk.service.AccountSettings;
+import dev.recruitdesk.service.ConnectionCheck;
 import dev.recruitdesk.service.Backend;
 import dev.recruitdesk.service.BackendOptions;
 import dev.recruitdesk.simulator.Simulator;
@@ -69,12 +70,33 @@ public final class AppSession implements AutoCloseable {
 
     /** The real account; with a URL and key given, they are saved first (the key as a secret). */
     public static AppSession openAccount(Path dataDir, URI srUrl, String apiKey) throws Exception {
+        return openAccount(dataDir, srUrl, apiKey, false);
+    }
+
+    /**
+     * Given a URL and key, they are tested before they replace the saved account: a typo must not break the account
+     * the desktop app uses. Refused credentials are never saved; an unreachable server is saved only when
+     * {@code requireReachable} is false (the app can start offline, a one-shot sync cannot do anything useful).
+     */
+    public static AppSession openAccount(Path dataDir, URI srUrl, String apiKey, boolean requireReachable) throws Exception {
         Path dir = DataFolders.ensure(accountDir(dataDir));
         Backend backend = Backend.open(dir, options());
         if (srUrl != null) {
-            AccountSettings current = backend.accountService().settings();
-            backend.accountService().save(new AccountSettings(false, srUrl.toString(), AccountSettings.AuthMode.API_KEY,
-                    current == null ? null : current.oauthClientId(), current == null ? null : current.recruiterEmail()), apiKey, null);
+            try {
+                AccountSettings current = backend.accountService().settings();
+                AccountSettings given = new AccountSettings(false, srUrl.toString(), AccountSettings.AuthMode.API_KEY,
+                        current == null ? null : current.oauthClientId(), current == null ? null : current.recruiterEmail());
+                ConnectionCheck check = backend.accountService().test(given, apiKey, null);
+                boolean refused = check.outcome() == ConnectionCheck.Outcome.WRONG_CREDENTIALS
+                        || check.outcome() == ConnectionCheck.Outcome.INVALID_INPUT;
+                if (refused || (requireReachable && !check.ok())) {
+                    throw new StartupException(check.message() + " (nothing was saved)");
+                }
+                backend.accountService().save(given, apiKey, null);
+            } catch (Exception e) {
+                backend.close();
+                throw e;
+            }
         }
         LOG.info("Opened the SmartRecruiters account");
         return new AppSession(backend, null, false);
@@ -111,7 +133,7 @@ public final class AppSession implements AutoCloseable {
         return BackendOptions.of(account -> new SmartRecruitersClient(account.baseUrl(), account.credentials(), ClientOptions.defaults()));
     }
 
-    private static void deleteTree(Path dir) throws IOException {
+    static void deleteTree(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;
         }
@@ -122,8 +144,14 @@ public final class AppSession implements AutoCloseable {
         }
     }
 
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+
+    /** Safe to call twice (the window's stop and the shutdown hook of a killed process may both call it). */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         try {
             backend.close();
         } catch (Exception e) {

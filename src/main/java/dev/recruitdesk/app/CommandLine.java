@@ -142,7 +142,7 @@ public final class CommandLine {
             throw new UsageException("--sr-url: " + problem.get());
         }
         String trimmed = v.endsWith("/") ? v.substring(0, v.length() - 1) : v;
-        return URI.create(trimmed);
+        return URI.create(Validation.asciiHost(trimmed));
     }
 
     private static Path path(String raw, String option) throws UsageException {

@@ -28,11 +28,27 @@ public final class DataFolders {
         return base.resolve("recruitdesk");
     }
 
-    /** Creates the folder readable by the user alone (where the file system knows POSIX permissions). */
+    /**
+     * Creates the folder readable by the user alone (where the file system knows POSIX permissions). A folder that
+     * already exists keeps its permissions: {@code --data-dir ~} must never lock the user's home (or, run as root,
+     * {@code /tmp} for everyone).
+     */
     public static Path ensure(Path dir) throws IOException {
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new IOException("The data folder is a file, not a folder: " + dir);
+        }
+        boolean posix = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+        Path missing = dir;
+        while (missing.getParent() != null && !Files.exists(missing.getParent())) {
+            missing = missing.getParent();
+        }
+        boolean created = !Files.exists(dir);
         Files.createDirectories(dir);
-        if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+        if (created && posix) {
+            // Every folder this call made, from the first missing one down, is the app's own.
+            for (Path p = dir; p != null && p.startsWith(missing); p = p.getParent()) {
+                Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rwx------"));
+            }
         }
         if (!Files.isWritable(dir)) {
             throw new IOException("The data folder is not writable: " + dir);

@@ -57,6 +57,13 @@ public final class DesktopApp extends Application {
         try {
             session = AppSession.open(dataDir, command.srUrl(), command.apiKey(), demoConfig);
             session.backend().syncService().start();
+            // SIGTERM (logout, kill) skips stop(): close the databases cleanly all the same.
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                AppSession s = session;
+                if (s != null) {
+                    s.close();
+                }
+            }, "close-on-exit"));
         } catch (Exception e) {
             LOG.error("Start-up failed", e);
             startupError = e;

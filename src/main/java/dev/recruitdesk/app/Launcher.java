@@ -49,8 +49,15 @@ public final class Launcher {
                 return SyncCommand.run(s, prepare(s.dataDir()), out, err);
             }
             if (command instanceof Command.RunScreenshots s) {
-                Path dataDir = prepare(s.dataDir() != null ? s.dataDir() : java.nio.file.Files.createTempDirectory("recruitdesk-shots"));
-                return ScreenshotsCommand.run(s, dataDir, out, err);
+                if (s.dataDir() != null) {
+                    return ScreenshotsCommand.run(s, prepare(s.dataDir()), out, err);
+                }
+                Path scratch = java.nio.file.Files.createTempDirectory("recruitdesk-shots");
+                try {
+                    return ScreenshotsCommand.run(s, prepare(scratch), out, err);
+                } finally {
+                    AppSession.deleteTree(scratch);
+                }
             }
             Command.RunApp a = (Command.RunApp) command;
             Path dataDir = prepare(a.dataDir() != null ? a.dataDir() : defaultDataDir());
@@ -60,10 +67,21 @@ public final class Launcher {
             err.println("recruitdesk: " + e.getMessage());
             return 1;
         } catch (Exception e) {
-            err.println("recruitdesk: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+            err.println("recruitdesk: " + plainWords(e));
             org.slf4j.LoggerFactory.getLogger(Launcher.class).error("Fatal", e);
             return 1;
         }
+    }
+
+    /** One line a user can act on: the JDK's file errors carry the reason apart from the path. */
+    static String plainWords(Exception e) {
+        if (e instanceof java.nio.file.FileSystemException f) {
+            String what = f instanceof java.nio.file.AccessDeniedException ? "permission denied"
+                    : f instanceof java.nio.file.FileAlreadyExistsException ? "a file is in the way"
+                    : f.getReason() != null ? f.getReason() : f.getClass().getSimpleName();
+            return "cannot use " + f.getFile() + ": " + what;
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     static Path defaultDataDir() {

@@ -12,13 +12,14 @@ final class SyncCommand {
     }
 
     static int run(Command.RunSync cmd, Path dataDir, PrintStream out, PrintStream err) throws Exception {
-        try (AppSession session = AppSession.openAccount(dataDir, cmd.srUrl(), cmd.apiKey())) {
+        try (AppSession session = AppSession.openAccount(dataDir, cmd.srUrl(), cmd.apiKey(), true)) {
             SyncReport r = session.backend().syncService().syncOnce();
             int inCache = session.backend().candidateQueries().count(dev.recruitdesk.service.CandidateFilter.ALL);
-            out.printf("Synced from %s%n", cmd.srUrl());
+            out.printf("%s from %s%n", r.complete() ? "Synced" : "Sync stopped early", cmd.srUrl());
             out.printf("  candidates fetched: %,d  stored: %,d  pages: %,d  total in cache: %,d%n",
                     r.candidatesFetched(), r.candidatesStored(), r.pages(), inCache);
-            out.printf("  orders fetched: %,d (the app backfills the rest of the orders in the background)%n", r.ordersFetched());
+            out.printf("  orders fetched: %,d (orders of candidates this sync changed; the desktop app fetches everyone's"
+                    + " orders in the background, this command does not wait for that)%n", r.ordersFetched());
             out.printf("  mode: %s  complete: %s  time: %,d ms%n", r.full() ? "full" : "incremental", r.complete() ? "yes" : "no", r.millis());
             if (!r.complete()) {
                 err.println("recruitdesk: the sync did not finish: " + r.error());

@@ -45,7 +45,7 @@ public final class Validation {
         }
         URI uri;
         try {
-            uri = new URI(v);
+            uri = new URI(asciiHost(v));
         } catch (Exception e) {
             return Optional.of("Not a valid URL");
         }
@@ -60,6 +60,24 @@ public final class Validation {
             return Optional.of("Use https:// (plain http is only allowed for this computer)");
         }
         return Optional.empty();
+    }
+
+    /** An internationalised host name (https://пример.рф) in its ASCII (punycode) form, which URI understands. */
+    public static String asciiHost(String url) {
+        int start = url.indexOf("://");
+        if (start < 0) {
+            return url;
+        }
+        int hostStart = start + 3;
+        int hostEnd = hostStart;
+        while (hostEnd < url.length() && "/?#:".indexOf(url.charAt(hostEnd)) < 0) {
+            hostEnd++;
+        }
+        String host = url.substring(hostStart, hostEnd);
+        if (host.chars().allMatch(c -> c < 0x80)) {
+            return url;
+        }
+        return url.substring(0, hostStart) + java.net.IDN.toASCII(host) + url.substring(hostEnd);
     }
 
     /** Links the app opens for the user (reports, attachments): http and https only. */

@@ -8,7 +8,6 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 
@@ -32,10 +31,12 @@ public final class Backend implements AutoCloseable {
     private final RemoteHiringProcessService hiringProcessService;
     private final RemoteMoveService moveService;
     private final RemoteAddCandidateService addCandidateService;
+    private final Path dataDir;
 
     private Backend(Path dataDir, BackendOptions options) {
+        this.dataDir = dataDir;
         try {
-            Files.createDirectories(dataDir);
+            OwnerOnlyFolder.create(dataDir);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create the data folder " + dataDir, e);
         }
@@ -56,7 +57,7 @@ public final class Backend implements AutoCloseable {
         this.changeFeed = new SimpleChangeFeed();
         this.candidateQueries = new CacheCandidateQueries(cache, outbox);
         this.profileService = new RemoteProfileService(cache, apis, changeFeed);
-        this.accountService = new SettingsAccountService(settings, secrets, apis, changeFeed);
+        this.accountService = new SettingsAccountService(settings, secrets, apis, changeFeed, this::forgetOtherAccount);
         this.syncService = new BackgroundSync(cache, outbox, apis, changeFeed, options.syncInterval(),
                 options.orderPollInterval(), clock);
         this.orderService = new OutboxOrderService(cache, outbox, apis, changeFeed, options.orderPollInterval(), clock,
@@ -71,6 +72,7 @@ public final class Backend implements AutoCloseable {
             }
         });
         orderService.start();
+        OwnerOnlyFolder.restrict(dataDir);
         log.info("Backend open on {} (secrets: {})", dataDir, secrets.backendName());
     }
 
@@ -114,12 +116,29 @@ public final class Backend implements AutoCloseable {
         return changeFeed;
     }
 
+    /**
+     * The account now points at another SmartRecruiters: its candidates are not this one's, so the cache is emptied
+     * and rebuilt by a full sync, and orders still waiting in the outbox are held back (failed, with the reason, for
+     * the recruiter to see) instead of being sent to the wrong account.
+     */
+    private void forgetOtherAccount() {
+        java.time.Instant now = java.time.Instant.now();
+        for (var entry : outbox.pending()) {
+            outbox.markFailed(entry.idempotencyKey(), "Not sent: the SmartRecruiters account changed before it was sent", now);
+        }
+        cache.clearAll().join();
+        changeFeed.publish(new ChangeEvent(ChangeEvent.Kind.CANDIDATES, java.util.Set.of()));
+        changeFeed.publish(new ChangeEvent(ChangeEvent.Kind.ORDERS, java.util.Set.of()));
+        syncService.syncNow();
+    }
+
     @Override
     public void close() {
         syncService.close();
         orderService.close();
         outbox.close();
         cache.close();
+        OwnerOnlyFolder.restrict(dataDir);
         log.info("Backend closed");
     }
 }

@@ -49,6 +49,8 @@ public final class BackgroundSync implements SyncService {
     static final String K_BACKFILL = "orders.backfill.after";
     static final String BACKFILL_DONE = "done";
     private static final int BACKFILL_CHUNK = 50;
+    /** Empty pages in a row, each naming a next page, before the listing counts as broken. */
+    private static final int MAX_EMPTY_PAGES = 20;
 
     private final CacheStore cache;
     private final OutboxStore outbox;
@@ -65,6 +67,7 @@ public final class BackgroundSync implements SyncService {
     private volatile SyncStatus status = SyncStatus.initial();
     private volatile boolean closed;
     private volatile boolean backfillQueued;
+    private final java.util.concurrent.atomic.AtomicBoolean syncAsked = new java.util.concurrent.atomic.AtomicBoolean();
 
     BackgroundSync(CacheStore cache, OutboxStore outbox, ApiProvider apis, ChangeFeed feed, Duration syncInterval,
                    Duration pollInterval, Clock clock) {
@@ -96,7 +99,8 @@ public final class BackgroundSync implements SyncService {
 
     @Override
     public void syncNow() {
-        if (!closed) {
+        // many clicks while a sync runs ask for one more sync, not a queue of them
+        if (!closed && syncAsked.compareAndSet(false, true)) {
             scheduler.execute(this::syncQuietly);
         }
     }
@@ -120,6 +124,7 @@ public final class BackgroundSync implements SyncService {
     }
 
     private void syncQuietly() {
+        syncAsked.set(false);
         try {
             syncOnce();
         } catch (RuntimeException e) {
@@ -179,7 +184,7 @@ public final class BackgroundSync implements SyncService {
             fire();
             queueBackfill();
             SyncReport report = new SyncReport(full, true, listing.fetched, listing.stored, listing.pages,
-                    ordersFetched, millis(start), null);
+                    ordersFetched, millis(start), null, listing.fetchNanos / 1_000_000, listing.waitNanos / 1_000_000);
             log.info("Sync done: {}", report);
             return report;
         } catch (ApiException e) {
@@ -200,16 +205,31 @@ public final class BackgroundSync implements SyncService {
         int pages;
         int total = -1;
         Instant newest;
+        long fetchNanos;
+        long waitNanos;
 
-        void run(SmartRecruitersApi api, CandidateListQuery query, int gen, SyncStatus.Phase phase) throws ApiException {
+        /** The smallest totalFound any page gave: a full listing that saw fewer candidates ended early. */
+        int leastTotal = Integer.MAX_VALUE;
+
+        void run(SmartRecruitersApi api, CandidateListQuery query, int gen, SyncStatus.Phase phase)
+                throws ApiException, ServiceException {
             CompletableFuture<Integer> writing = CompletableFuture.completedFuture(0);
             String pageId = null;
+            Set<String> followed = new HashSet<>();
+            int emptyInARow = 0;
             try {
                 do {
+                    long t0 = System.nanoTime();
                     CandidatePage page = api.listCandidates(query, pageId);
+                    long t1 = System.nanoTime();
                     stored += writing.join();
+                    fetchNanos += t1 - t0;
+                    waitNanos += System.nanoTime() - t1;
                     pages++;
                     total = Math.max(total, page.totalFound());
+                    if (page.totalFound() >= 0) {
+                        leastTotal = Math.min(leastTotal, page.totalFound());
+                    }
                     fetched += page.content().size();
                     for (Candidate c : page.content()) {
                         ids.add(c.id());
@@ -219,8 +239,25 @@ public final class BackgroundSync implements SyncService {
                     }
                     writing = cache.upsertCandidates(page.content(), gen);
                     update(phase, fetched, total, null);
-                    pageId = page.content().isEmpty() ? null : page.nextPageId();
+                    pageId = page.nextPageId();
+                    // An empty page with a next page id is not the end; a page id met again after records were
+                    // served, or empty pages without end, would loop: the listing is then incomplete.
+                    emptyInARow = page.content().isEmpty() ? emptyInARow + 1 : 0;
+                    if (pageId != null && (emptyInARow > MAX_EMPTY_PAGES
+                            || !page.content().isEmpty() && !followed.add(pageId))) {
+                        throw new ServiceException(ServiceException.Reason.SERVER,
+                                "SmartRecruiters' candidate listing went round in circles; the sync will try again");
+                    }
                 } while (pageId != null && !pageId.isEmpty() && !closed);
+                if (pageId != null && !pageId.isEmpty()) {
+                    // Stopped by close(): a full sync that went on to delete the unseen candidates would lose them.
+                    throw new ServiceException(ServiceException.Reason.OTHER, "The sync was stopped");
+                }
+                if (!closed && pageId == null && query.updatedAfter() == null && leastTotal != Integer.MAX_VALUE
+                        && ids.size() < leastTotal) {
+                    throw new ServiceException(ServiceException.Reason.SERVER, "SmartRecruiters' candidate listing "
+                            + "ended after " + ids.size() + " of " + leastTotal + " candidates; the sync will try again");
+                }
             } finally {
                 // whatever happened, wait for the last write so a failure report counts what is really stored
                 try {
@@ -239,7 +276,7 @@ public final class BackgroundSync implements SyncService {
                 why, outbox.unsentCount());
         fire();
         return new SyncReport(full, false, listing.fetched, listing.stored, listing.pages, ordersFetched,
-                millis(start), why);
+                millis(start), why, listing.fetchNanos / 1_000_000, listing.waitNanos / 1_000_000);
     }
 
     private int refreshOrders(SmartRecruitersApi api, List<String> candidateIds) throws ApiException {
@@ -282,6 +319,11 @@ public final class BackgroundSync implements SyncService {
             log.info("Order backfill paused: {}", e.getMessage());
         }
         return fetched;
+    }
+
+    /** True once the order backfill after the last full sync has walked every application and is not running. */
+    public boolean backfillDone() {
+        return !backfillQueued && BACKFILL_DONE.equals(cache.syncValue(K_BACKFILL).orElse(BACKFILL_DONE));
     }
 
     private void queueBackfill() {

@@ -43,12 +43,14 @@ public final class CacheCandidateQueries implements CandidateQueries {
 
     @Override
     public List<AssessmentOrder> orders(String candidateId) {
+        // The outbox first: an order sent between the two reads is then in both (and shown once), never in neither.
+        var unsent = outbox.unsentFor(candidateId);
         List<AssessmentOrder> stored = cache.ordersOfCandidate(candidateId);
         Set<String> storedKeys = stored.stream().map(AssessmentOrder::idempotencyKey)
                 .filter(java.util.Objects::nonNull).collect(Collectors.toSet());
         List<AssessmentOrder> all = new ArrayList<>();
         // A row whose order is already in the cache was just sent: show the server's copy only.
-        outbox.unsentFor(candidateId).stream().filter(e -> !storedKeys.contains(e.idempotencyKey()))
+        unsent.stream().filter(e -> !storedKeys.contains(e.idempotencyKey()))
                 .map(QueuedOrders::toOrder).forEach(all::add);
         all.addAll(stored);
         all.sort(Comparator.comparing((AssessmentOrder o) -> o.createdOn() == null ? Instant.MIN : o.createdOn())

@@ -201,7 +201,8 @@ public final class OutboxOrderService implements OrderService, AutoCloseable {
             announce(p.candidateId());
             return Outcome.SENT;
         } catch (ApiException ex) {
-            if (ApiErrors.isTransient(ex)) {
+            // a refused key is the account's fault, not the order's: wait for Settings to fix it (saving nudges us)
+            if (ApiErrors.isTransient(ex) || ex.httpStatus() == 401 || ex.httpStatus() == 403) {
                 outbox.recordTransientError(key, ApiErrors.words(ex), clock.instant());
                 log.info("Order {} waits: {}", key, ApiErrors.words(ex));
                 onOutboxChanged.run();

@@ -12,6 +12,8 @@ import java.util.Set;
 /** {@link AccountService}: settings.json for the plain settings, the {@link SecretStore} for the secrets. */
 public final class SettingsAccountService implements AccountService {
 
+    private static final int MAX_CREDENTIAL = 512;
+
     private static final Logger log = LoggerFactory.getLogger(SettingsAccountService.class);
     static final String INVALID_TOKEN = "INVALID_EXTERNAL_TRIGGER_TOKEN";
 
@@ -20,7 +22,15 @@ public final class SettingsAccountService implements AccountService {
     private final ApiProvider apis;
     private final ChangeFeed feed;
 
+    private final Runnable onAccountChanged;
+
     SettingsAccountService(SettingsFile file, SecretStore secrets, ApiProvider apis, ChangeFeed feed) {
+        this(file, secrets, apis, feed, () -> { });
+    }
+
+    /** {@code onAccountChanged} runs after a save that points at another SmartRecruiters account than before. */
+    SettingsAccountService(SettingsFile file, SecretStore secrets, ApiProvider apis, ChangeFeed feed, Runnable onAccountChanged) {
+        this.onAccountChanged = onAccountChanged;
         this.file = file;
         this.secrets = secrets;
         this.apis = apis;
@@ -46,12 +56,28 @@ public final class SettingsAccountService implements AccountService {
         AccountSettings clean = new AccountSettings(settings.demoMode(), Validation.cleanPasted(settings.baseUrl()),
                 settings.authMode() == null ? AccountSettings.AuthMode.API_KEY : settings.authMode(),
                 Validation.cleanPasted(settings.oauthClientId()), Validation.cleanPasted(settings.recruiterEmail()));
+        AccountSettings before = file.load();
         file.save(clean);
         putIfGiven(SecretStore.Key.API_KEY, apiKeyOrNull);
         putIfGiven(SecretStore.Key.OAUTH_CLIENT_SECRET, oauthSecretOrNull);
         apis.reset();
         log.info("Account settings saved (demo mode: {}, auth: {})", clean.demoMode(), clean.authMode());
         feed.publish(new ChangeEvent(ChangeEvent.Kind.SETTINGS, Set.of()));
+        if (isAnotherAccount(before, clean)) {
+            log.info("The account now points at another SmartRecruiters address: the cache is emptied and rebuilt");
+            onAccountChanged.run();
+        }
+    }
+
+    /** Another base URL (or the first one after none) means other candidates: the cache from before must go. */
+    static boolean isAnotherAccount(AccountSettings before, AccountSettings after) {
+        String was = before == null || before.baseUrl() == null ? "" : normalise(before.baseUrl());
+        return !was.isEmpty() && !was.equals(normalise(after.baseUrl()));
+    }
+
+    private static String normalise(String url) {
+        String u = Validation.cleanPasted(url).toLowerCase(java.util.Locale.ROOT);
+        return u.endsWith("/") ? u.substring(0, u.length() - 1) : u;
     }
 
     private void putIfGiven(SecretStore.Key key, String value) {
@@ -107,6 +133,13 @@ public final class SettingsAccountService implements AccountService {
         if (s.demoMode()) {
             return Optional.empty();
         }
+        Optional<String> credential = credential(apiKeyOrNull, "The API key")
+                .or(() -> credential(oauthSecretOrNull, "The client secret"))
+                .or(() -> s.authMode() == AccountSettings.AuthMode.OAUTH
+                        ? credential(s.oauthClientId(), "The client ID") : Optional.empty());
+        if (credential.isPresent()) {
+            return credential;
+        }
         Optional<String> url = Validation.baseUrl(s.baseUrl());
         if (url.isPresent()) {
             return url;
@@ -127,6 +160,24 @@ public final class SettingsAccountService implements AccountService {
         }
         return hasValueOrStored(apiKeyOrNull, SecretStore.Key.API_KEY)
                 ? Optional.empty() : Optional.of("API key is required");
+    }
+
+    /**
+     * Keys, client IDs and secrets are printable ASCII: anything else (an accent, an emoji, a space inside, a pasted
+     * paragraph) cannot be sent in a header and must not be stored. The value itself is never part of the message.
+     */
+    private static Optional<String> credential(String value, String what) {
+        String v = Validation.cleanPasted(value);
+        if (v.isEmpty()) {
+            return Optional.empty(); // "required" is checked on its own, and null means "keep the stored one"
+        }
+        if (v.length() > MAX_CREDENTIAL) {
+            return Optional.of(what + " is too long (at most " + MAX_CREDENTIAL + " characters)");
+        }
+        if (v.chars().anyMatch(c -> c < 0x21 || c > 0x7e)) {
+            return Optional.of(what + " contains characters it cannot have (spaces, accents or symbols)");
+        }
+        return Optional.empty();
     }
 
     private boolean hasValueOrStored(String value, SecretStore.Key key) {

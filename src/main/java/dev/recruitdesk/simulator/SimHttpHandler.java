@@ -26,12 +26,18 @@ final class SimHttpHandler implements HttpHandler {
     private final List<Route> routes;
     private final Credentials credentials;
     private final RateLimiter limiter;
+    private final FaultInjector faults;
     private final AtomicLong served = new AtomicLong();
 
-    SimHttpHandler(List<Route> routes, Credentials credentials, RateLimiter limiter) {
+    SimHttpHandler(List<Route> routes, Credentials credentials, RateLimiter limiter, FaultInjector faults) {
         this.routes = List.copyOf(routes);
         this.credentials = credentials;
         this.limiter = limiter;
+        this.faults = faults;
+    }
+
+    FaultInjector faults() {
+        return faults;
     }
 
     long served() {
@@ -42,6 +48,7 @@ final class SimHttpHandler implements HttpHandler {
     public void handle(HttpExchange exchange) throws IOException {
         RateLimiter.Permit permit = null;
         SimResponse response;
+        FaultInjector.Decision fault = FaultInjector.Decision.NONE;
         String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
         String path = exchange.getRequestURI().getRawPath();
         try {
@@ -82,7 +89,14 @@ final class SimHttpHandler implements HttpHandler {
                     SimRequest request = new SimRequest(method, path, params,
                             query(exchange.getRequestURI().getRawQuery()), headers(exchange.getRequestHeaders()),
                             body);
-                    response = route.handler().handle(request);
+                    fault = faults.decide(route, request);
+                    SimResponse instead = faults.instead(fault);
+                    if (instead != null) {
+                        response = instead;
+                    } else {
+                        // A SimError from the endpoint skips the bending: error answers are never bent.
+                        response = faults.bend(fault, route, request, route.handler().handle(request));
+                    }
                 }
             }
         } catch (SimError e) {
@@ -99,10 +113,29 @@ final class SimHttpHandler implements HttpHandler {
             permit.release();
         }
         try {
+            if (fault.is(FaultPlan.Kind.DROP)) {
+                // The endpoint has done its work; the answer is lost. Closing before any header closes the socket.
+                faults.count(FaultPlan.Kind.DROP);
+                LOG.trace("{} {} -> dropped", method, path);
+                return;
+            }
+            if (fault.is(FaultPlan.Kind.SLOW)) {
+                faults.count(FaultPlan.Kind.SLOW);
+                holdBack(faults.slowMillis());
+            }
             send(exchange, response, headers);
             LOG.trace("{} {} -> {}", method, path, response.status());
         } finally {
             exchange.close();
+        }
+    }
+
+    private static void holdBack(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            // The simulator is closing: answer at once.
+            Thread.currentThread().interrupt();
         }
     }
 

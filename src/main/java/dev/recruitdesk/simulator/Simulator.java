@@ -61,7 +61,8 @@ public final class Simulator implements AutoCloseable {
             RateLimiter limiter = new RateLimiter(config.rateLimit(), config.perEndpointRatePerSecond(),
                     config.concurrentLimit(), config.candidateListConcurrentLimit(), System::nanoTime);
             SimHttpHandler handler = new SimHttpHandler(
-                    new SrEndpoints(store, credentials, RECRUITER_EMAIL).routes(), credentials, limiter);
+                    new SrEndpoints(store, credentials, RECRUITER_EMAIL).routes(), credentials, limiter,
+                    new FaultInjector(config.faults()));
             server.createContext("/", handler);
             AtomicInteger n = new AtomicInteger();
             executor = new ThreadPoolExecutor(HTTP_THREADS, HTTP_THREADS, 30, TimeUnit.SECONDS,
@@ -77,6 +78,9 @@ public final class Simulator implements AutoCloseable {
             LOG.info("SmartRecruiters simulator on {} with {} candidates, {} jobs, {} orders (seed {}) in {} ms",
                     baseUrl, data.candidates.size(), data.jobs.size(), data.orders.size(), config.seed(),
                     (System.nanoTime() - started) / 1_000_000);
+            if (config.faults().active()) {
+                LOG.info("Injecting faults: {}", config.faults());
+            }
             return new Simulator(server, executor, clock, store, handler, credentials, baseUrl);
         } catch (RuntimeException e) {
             server.stop(0);
@@ -125,6 +129,11 @@ public final class Simulator implements AutoCloseable {
     /** Requests answered so far, errors included. */
     public long requestCount() {
         return handler.served();
+    }
+
+    /** Faults injected so far, by {@link FaultPlan.Kind#label()}; kinds never injected are left out. */
+    public java.util.Map<String, Long> faultsInjected() {
+        return handler.faults().injectedByKind();
     }
 
     /** Stops serving and the partner clock; calling it again does nothing. */

@@ -14,6 +14,7 @@ public final class SimulatorConfig {
     private final int perEndpointRatePerSecond;
     private final Duration partnerPace;
     private final boolean integrationConnected;
+    private final FaultPlan faults;
 
     private SimulatorConfig(Builder b) {
         this.port = b.port;
@@ -24,6 +25,7 @@ public final class SimulatorConfig {
         this.perEndpointRatePerSecond = b.perEndpointRatePerSecond;
         this.partnerPace = b.partnerPace;
         this.integrationConnected = b.integrationConnected;
+        this.faults = b.faults;
     }
 
     public static Builder builder() {
@@ -38,6 +40,7 @@ public final class SimulatorConfig {
     public int perEndpointRatePerSecond() { return perEndpointRatePerSecond; }
     public Duration partnerPace() { return partnerPace; }
     public boolean integrationConnected() { return integrationConnected; }
+    public FaultPlan faults() { return faults; }
 
     /** Fixed by SmartRecruiters' documented limits: 8 requests in flight per credential, one candidate listing. */
     int concurrentLimit() { return 8; }
@@ -48,7 +51,8 @@ public final class SimulatorConfig {
     public String toString() {
         return "SimulatorConfig[port=" + port + ", seed=" + seed + ", candidates=" + candidates + ", jobs=" + jobs
                 + ", rateLimit=" + rateLimit + ", perEndpointRatePerSecond=" + perEndpointRatePerSecond
-                + ", partnerPace=" + partnerPace + ", integrationConnected=" + integrationConnected + "]";
+                + ", partnerPace=" + partnerPace + ", integrationConnected=" + integrationConnected + ", faults=" + faults
+                + "]";
     }
 
     public static final class Builder {
@@ -60,6 +64,7 @@ public final class SimulatorConfig {
         private int perEndpointRatePerSecond = 10;
         private Duration partnerPace = Duration.ofSeconds(8);
         private boolean integrationConnected = false;
+        private FaultPlan faults = FaultPlan.none();
 
         private Builder() {
         }
@@ -118,6 +123,12 @@ public final class SimulatorConfig {
 
         public Builder integrationConnected(boolean connected) {
             this.integrationConnected = connected;
+            return this;
+        }
+
+        /** Faults to inject into the answers; {@link FaultPlan#none()} by default. */
+        public Builder faults(FaultPlan plan) {
+            this.faults = Objects.requireNonNull(plan, "plan");
             return this;
         }
 

@@ -7,13 +7,15 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * Command line: {@code simulator --port PORT [--seed N] [--candidates N] [--jobs N] [--no-rate-limit]
- * [--pace-seconds N] [--connected]}. Prints the base URL and the credentials to use, then serves until the process
+ * [--pace-seconds N] [--connected] [--faults RATE] [--fault-seed N] [--fault-kinds K,K] [--slow-seconds N]}.
+ * Prints the base URL and the credentials to use, then serves until the process
  * is stopped. Printing the credentials is the point of this command: they are the simulator's own demo secrets.
  */
 public final class SimulatorMain {
 
     private static final String USAGE = "usage: simulator --port PORT [--seed N] [--candidates N] [--jobs N] "
-            + "[--no-rate-limit] [--pace-seconds N] [--connected]";
+            + "[--no-rate-limit] [--pace-seconds N] [--connected] [--faults RATE] [--fault-seed N] "
+            + "[--fault-kinds " + FaultPlan.Kind.labels() + "] [--slow-seconds N]";
 
     private SimulatorMain() {
     }
@@ -69,6 +71,10 @@ public final class SimulatorMain {
     /** The configuration, or null when help was asked for. */
     static SimulatorConfig parse(String[] args) {
         SimulatorConfig.Builder b = SimulatorConfig.builder();
+        Double faultRate = null;
+        Long faultSeed = null;
+        java.util.Set<FaultPlan.Kind> kinds = null;
+        Integer slowSeconds = null;
         int start = args.length > 0 && "simulator".equals(args[0]) ? 1 : 0;
         for (int i = start; i < args.length; i++) {
             String a = args[i];
@@ -83,10 +89,42 @@ public final class SimulatorMain {
                 case "--pace-seconds" -> b.partnerPace(Duration.ofSeconds(intValue(args, ++i, a, 1, 86_400)));
                 case "--no-rate-limit" -> b.rateLimit(false);
                 case "--connected" -> b.integrationConnected(true);
+                case "--faults" -> faultRate = rateValue(args, ++i, a);
+                case "--fault-seed" -> faultSeed = longValue(args, ++i, a);
+                case "--fault-kinds" -> kinds = FaultPlan.parseKinds(value(args, ++i, a));
+                case "--slow-seconds" -> slowSeconds = intValue(args, ++i, a, 1, 3_600);
                 default -> throw new IllegalArgumentException("unknown option " + a);
             }
         }
+        if (faultRate == null && (faultSeed != null || kinds != null || slowSeconds != null)) {
+            throw new IllegalArgumentException("--fault-seed, --fault-kinds and --slow-seconds need --faults");
+        }
+        if (faultRate != null) {
+            // Without a seed of its own the faults follow the data's seed: one number repeats the whole run.
+            FaultPlan plan = FaultPlan.of(faultRate, faultSeed == null ? b.build().seed() : faultSeed);
+            if (kinds != null) {
+                plan = plan.withKinds(kinds);
+            }
+            if (slowSeconds != null) {
+                plan = plan.withSlowDelay(Duration.ofSeconds(slowSeconds));
+            }
+            b.faults(plan);
+        }
         return b.build();
+    }
+
+    private static double rateValue(String[] args, int i, String option) {
+        String v = value(args, i, option);
+        double rate;
+        try {
+            rate = Double.parseDouble(v.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(option + " is not a number: " + v);
+        }
+        if (!(rate >= 0 && rate <= 1)) {
+            throw new IllegalArgumentException(option + " must be a share from 0 to 1: " + v);
+        }
+        return rate;
     }
 
     private static String value(String[] args, int i, String option) {

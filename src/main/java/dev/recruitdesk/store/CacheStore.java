@@ -47,7 +47,7 @@ public final class CacheStore implements AutoCloseable {
     }
 
     public static CacheStore open(Path dataDir) {
-        return new CacheStore(Database.open(dataDir, NAME));
+        return new CacheStore(Database.open(dataDir, NAME, false));
     }
 
     // ---------------------------------------------------------------- candidates
@@ -67,87 +67,172 @@ public final class CacheStore implements AutoCloseable {
         });
     }
 
+    /*
+     * A page is written with a handful of statements, not a dozen per candidate: H2 pays per statement executed,
+     * so new rows go in as multi-row INSERTs and the rows to replace are found and removed with one IN (...) each.
+     */
+    private static final String CANDIDATE_COLUMNS = "first_name, last_name, email, phone, city, country, name_key, "
+            + "email_key, jobs_text, app_status, created_on, updated_on, seen_gen, id";
+    private static final int CANDIDATE_PARAMS = 14;
+    private static final int MAX_ROWS_PER_INSERT = 400;
+
     private static void writeCandidates(Connection c, List<Candidate> list, int seenGen) throws SQLException {
         if (list.isEmpty()) {
             return;
         }
-        int[] updated;
-        try (PreparedStatement up = c.prepareStatement("UPDATE candidate SET first_name=?, last_name=?, email=?, "
-                + "phone=COALESCE(?, phone), city=COALESCE(?, city), country=COALESCE(?, country), name_key=?, "
-                + "email_key=?, jobs_text=?, app_status=?, created_on=COALESCE(?, created_on), updated_on=?, "
-                + "seen_gen=GREATEST(seen_gen, ?) WHERE id=?")) {
-            for (Candidate k : list) {
-                bindCandidate(up, k, seenGen);
-                up.addBatch();
-            }
-            updated = up.executeBatch();
-        }
-        try (PreparedStatement ins = c.prepareStatement("INSERT INTO candidate (first_name, last_name, email, phone, "
-                + "city, country, name_key, email_key, jobs_text, app_status, created_on, updated_on, seen_gen, id) "
-                + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
-            boolean any = false;
-            for (int i = 0; i < list.size(); i++) {
-                if (updated[i] == 0) {
-                    bindCandidate(ins, list.get(i), seenGen);
-                    ins.addBatch();
-                    any = true;
+        List<String> ids = list.stream().map(Candidate::id).toList();
+        Set<String> known = new java.util.HashSet<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT id FROM candidate WHERE id IN (" + marks(ids.size()) + ")")) {
+            bindStrings(ps, ids);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    known.add(rs.getString(1));
                 }
             }
-            if (any) {
-                ins.executeBatch();
+        }
+        List<Candidate> fresh = list.stream().filter(k -> !known.contains(k.id())).toList();
+        if (!known.isEmpty()) {
+            try (PreparedStatement up = c.prepareStatement("UPDATE candidate SET first_name=?, last_name=?, email=?, "
+                    + "phone=COALESCE(?, phone), city=COALESCE(?, city), country=COALESCE(?, country), name_key=?, "
+                    + "email_key=?, jobs_text=?, app_status=?, created_on=COALESCE(?, created_on), updated_on=?, "
+                    + "seen_gen=GREATEST(seen_gen, ?) WHERE id=?")) {
+                for (Candidate k : list) {
+                    if (known.contains(k.id())) {
+                        bindCandidate(up, 0, k, seenGen);
+                        up.addBatch();
+                    }
+                }
+                up.executeBatch();
             }
         }
-        writeWords(c, list);
-        writeApplications(c, list);
+        for (List<Candidate> chunk : chunks(fresh, MAX_ROWS_PER_INSERT / 4)) {
+            try (PreparedStatement ins = c.prepareStatement("INSERT INTO candidate (" + CANDIDATE_COLUMNS + ") VALUES "
+                    + rows(chunk.size(), CANDIDATE_PARAMS))) {
+                for (int i = 0; i < chunk.size(); i++) {
+                    bindCandidate(ins, i * CANDIDATE_PARAMS, chunk.get(i), seenGen);
+                }
+                ins.executeUpdate();
+            }
+        }
+        List<String> knownIds = ids.stream().filter(known::contains).toList();
+        writeWords(c, list, knownIds);
+        writeApplications(c, list, knownIds);
     }
 
-    private static void bindCandidate(PreparedStatement ps, Candidate k, int seenGen) throws SQLException {
-        ps.setString(1, k.firstName());
-        ps.setString(2, k.lastName());
-        ps.setString(3, k.email());
-        ps.setString(4, k.phoneNumber());
-        ps.setString(5, k.city());
-        ps.setString(6, k.country());
-        ps.setString(7, SearchWords.nameKey(k.firstName(), k.lastName()));
-        ps.setString(8, SearchWords.key(k.email()));
-        ps.setString(9, truncate(jobsText(k.applications()), 2000));
-        ps.setString(10, primary(k.applications()).map(ApplicationRef::status).orElse(null));
-        Sql.setInstant(ps, 11, k.createdOn());
-        Sql.setInstant(ps, 12, k.updatedOn());
-        ps.setInt(13, seenGen);
-        ps.setString(14, k.id());
+    private static void bindCandidate(PreparedStatement ps, int base, Candidate k, int seenGen) throws SQLException {
+        ps.setString(base + 1, k.firstName());
+        ps.setString(base + 2, k.lastName());
+        ps.setString(base + 3, k.email());
+        ps.setString(base + 4, k.phoneNumber());
+        ps.setString(base + 5, k.city());
+        ps.setString(base + 6, k.country());
+        ps.setString(base + 7, SearchWords.nameKey(k.firstName(), k.lastName()));
+        ps.setString(base + 8, SearchWords.key(k.email()));
+        ps.setString(base + 9, truncate(jobsText(k.applications()), 2000));
+        ps.setString(base + 10, primary(k.applications()).map(ApplicationRef::status).orElse(null));
+        Sql.setInstant(ps, base + 11, k.createdOn());
+        Sql.setInstant(ps, base + 12, k.updatedOn());
+        ps.setInt(base + 13, seenGen);
+        ps.setString(base + 14, k.id());
     }
 
-    private static void writeWords(Connection c, List<Candidate> list) throws SQLException {
-        try (PreparedStatement del = c.prepareStatement("DELETE FROM candidate_word WHERE candidate_id=?");
-             PreparedStatement ins = c.prepareStatement("INSERT INTO candidate_word (word, candidate_id) VALUES (?,?)")) {
-            for (Candidate k : list) {
-                del.setString(1, k.id());
-                del.addBatch();
-                for (String w : SearchWords.of(k.firstName(), k.lastName(), k.email())) {
-                    ins.setString(1, w);
-                    ins.setString(2, k.id());
-                    ins.addBatch();
+    private static void writeWords(Connection c, List<Candidate> list, List<String> knownIds) throws SQLException {
+        deleteWhereCandidateIn(c, "candidate_word", knownIds);
+        List<String[]> rows = new ArrayList<>();
+        for (Candidate k : list) {
+            for (String w : SearchWords.of(k.firstName(), k.lastName(), k.email())) {
+                rows.add(new String[]{w, k.id()});
+            }
+        }
+        for (List<String[]> chunk : chunks(rows, MAX_ROWS_PER_INSERT)) {
+            try (PreparedStatement ins = c.prepareStatement("INSERT INTO candidate_word (word, candidate_id) VALUES "
+                    + rows(chunk.size(), 2))) {
+                int i = 1;
+                for (String[] r : chunk) {
+                    ins.setString(i++, r[0]);
+                    ins.setString(i++, r[1]);
+                }
+                ins.executeUpdate();
+            }
+        }
+    }
+
+    /**
+     * A candidate's listing names all their applications, so the stored ones are replaced; what the listing leaves
+     * out (the application UUID, a secondary application's status) is carried over from the stored row.
+     */
+    private static void writeApplications(Connection c, List<Candidate> list, List<String> knownIds)
+            throws SQLException {
+        java.util.Map<List<String>, ApplicationRef> stored = new java.util.HashMap<>();
+        if (!knownIds.isEmpty()) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT * FROM application WHERE candidate_id IN ("
+                    + marks(knownIds.size()) + ")")) {
+                bindStrings(ps, knownIds);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        ApplicationRef a = applicationRef(rs);
+                        stored.put(List.of(a.candidateId(), a.jobId()), a);
+                    }
                 }
             }
-            del.executeBatch();
-            ins.executeBatch();
+            deleteWhereCandidateIn(c, "application", knownIds);
+        }
+        java.util.Map<List<String>, ApplicationRef> merged = new java.util.LinkedHashMap<>();
+        for (Candidate k : list) {
+            for (ApplicationRef a : k.applications()) {
+                List<String> key = List.of(k.id(), a.jobId());
+                ApplicationRef old = stored.get(key);
+                merged.put(key, old == null ? a : new ApplicationRef(k.id(), a.jobId(), or(a.jobTitle(), old.jobTitle()),
+                        or(a.status(), old.status()), or(a.subStatus(), old.subStatus()),
+                        or(a.applicationId(), old.applicationId()), a.primary(), or(a.startsOn(), old.startsOn())));
+            }
+        }
+        for (List<ApplicationRef> chunk : chunks(List.copyOf(merged.values()), MAX_ROWS_PER_INSERT / 2)) {
+            try (PreparedStatement ins = c.prepareStatement("INSERT INTO application (job_title, status, sub_status, "
+                    + "is_primary, application_id, starts_on, candidate_id, job_id) VALUES " + rows(chunk.size(), 8))) {
+                for (int i = 0; i < chunk.size(); i++) {
+                    bindApplication(ins, i * 8, chunk.get(i));
+                }
+                ins.executeUpdate();
+            }
         }
     }
 
-    private static void writeApplications(Connection c, List<Candidate> list) throws SQLException {
-        List<ApplicationRef> apps = list.stream().flatMap(k -> k.applications().stream()).toList();
-        try (PreparedStatement drop = c.prepareStatement(
-                "DELETE FROM application WHERE candidate_id=? AND NOT (job_id = ANY(?))")) {
-            // A candidate's listing names all their applications: any other stored one was withdrawn.
-            for (Candidate k : list) {
-                drop.setString(1, k.id());
-                drop.setObject(2, k.applications().stream().map(ApplicationRef::jobId).toArray(String[]::new));
-                drop.addBatch();
-            }
-            drop.executeBatch();
+    private static void deleteWhereCandidateIn(Connection c, String table, List<String> ids) throws SQLException {
+        if (ids.isEmpty()) {
+            return;
         }
-        upsertApplications(c, apps);
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table + " WHERE candidate_id IN ("
+                + marks(ids.size()) + ")")) {
+            bindStrings(ps, ids);
+            ps.executeUpdate();
+        }
+    }
+
+    private static <T> T or(T value, T fallback) {
+        return value != null ? value : fallback;
+    }
+
+    private static String marks(int n) {
+        return String.join(",", java.util.Collections.nCopies(n, "?"));
+    }
+
+    private static String rows(int rows, int columns) {
+        return String.join(",", java.util.Collections.nCopies(rows, "(" + marks(columns) + ")"));
+    }
+
+    private static void bindStrings(PreparedStatement ps, List<String> values) throws SQLException {
+        for (int i = 0; i < values.size(); i++) {
+            ps.setString(i + 1, values.get(i));
+        }
+    }
+
+    private static <T> List<List<T>> chunks(List<T> list, int size) {
+        List<List<T>> out = new ArrayList<>();
+        for (int i = 0; i < list.size(); i += size) {
+            out.add(list.subList(i, Math.min(list.size(), i + size)));
+        }
+        return out;
     }
 
     private static void upsertApplications(Connection c, List<ApplicationRef> given) throws SQLException {
@@ -163,7 +248,7 @@ public final class CacheStore implements AutoCloseable {
                 + "application_id=COALESCE(?, application_id), starts_on=COALESCE(?, starts_on) "
                 + "WHERE candidate_id=? AND job_id=?")) {
             for (ApplicationRef a : apps) {
-                bindApplication(up, a);
+                bindApplication(up, 0, a);
                 up.addBatch();
             }
             updated = up.executeBatch();
@@ -173,7 +258,7 @@ public final class CacheStore implements AutoCloseable {
             boolean any = false;
             for (int i = 0; i < apps.size(); i++) {
                 if (updated[i] == 0) {
-                    bindApplication(ins, apps.get(i));
+                    bindApplication(ins, 0, apps.get(i));
                     ins.addBatch();
                     any = true;
                 }
@@ -184,15 +269,15 @@ public final class CacheStore implements AutoCloseable {
         }
     }
 
-    private static void bindApplication(PreparedStatement ps, ApplicationRef a) throws SQLException {
-        ps.setString(1, a.jobTitle());
-        ps.setString(2, a.status());
-        ps.setString(3, a.subStatus());
-        ps.setBoolean(4, a.primary());
-        ps.setString(5, a.applicationId());
-        Sql.setInstant(ps, 6, a.startsOn());
-        ps.setString(7, a.candidateId());
-        ps.setString(8, a.jobId());
+    private static void bindApplication(PreparedStatement ps, int base, ApplicationRef a) throws SQLException {
+        ps.setString(base + 1, a.jobTitle());
+        ps.setString(base + 2, a.status());
+        ps.setString(base + 3, a.subStatus());
+        ps.setBoolean(base + 4, a.primary());
+        ps.setString(base + 5, a.applicationId());
+        Sql.setInstant(ps, base + 6, a.startsOn());
+        ps.setString(base + 7, a.candidateId());
+        ps.setString(base + 8, a.jobId());
     }
 
     /** Stores application refs (e.g. one read with its UUID); unknown ones are added. */
@@ -223,25 +308,19 @@ public final class CacheStore implements AutoCloseable {
 
     public int count(String text, OrderStatus.Kind kind) {
         SearchSql q = SearchSql.of(text, kind);
-        return db.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement(q.countSql())) {
-                q.bind(ps, 1);
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    return rs.getInt(1);
-                }
-            }
-        });
+        return db.read(q::count);
     }
+
+    private static final String ROW_COLUMNS = "c.id, c.name_key, c.first_name, c.last_name, c.email, c.jobs_text, "
+            + "c.app_status, c.latest_order_status, c.updated_on";
 
     public List<CandidateRow> page(String text, OrderStatus.Kind kind, int offset, int limit) {
         SearchSql q = SearchSql.of(text, kind);
         return db.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement(q.pageSql("c.id, c.name_key, c.first_name, "
-                    + "c.last_name, c.email, c.jobs_text, c.app_status, c.latest_order_status, c.updated_on"))) {
-                int i = q.bind(ps, 1);
-                ps.setInt(i, Math.max(0, limit));
-                ps.setInt(i + 1, Math.max(0, offset));
+            try (PreparedStatement ps = q.page(c, ROW_COLUMNS)) {
+                int n = ps.getParameterMetaData().getParameterCount();
+                ps.setInt(n - 1, Math.max(0, limit));
+                ps.setInt(n, Math.max(0, offset));
                 List<CandidateRow> rows = new ArrayList<>(Math.max(0, Math.min(limit, 1000)));
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
@@ -258,17 +337,25 @@ public final class CacheStore implements AutoCloseable {
         });
     }
 
-    /** The query plan H2 picks for a search (for the performance test's log). */
-    public String explain(String text, OrderStatus.Kind kind) {
+    /** The query plan H2 picks for a search page (for the performance test's log). */
+    String explain(String text, OrderStatus.Kind kind) {
         SearchSql q = SearchSql.of(text, kind);
         return db.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("EXPLAIN " + q.pageSql("c.id, c.name_key"))) {
-                int i = q.bind(ps, 1);
-                ps.setInt(i, 100);
-                ps.setInt(i + 1, 0);
+            try (PreparedStatement ps = q.page(c, "c.id, c.name_key")) {
+                String sql = ps.toString();
+                return (q.isBroad(c) ? "broad: " : "narrow: ") + sql.replaceAll("\\s+", " ");
+            }
+        });
+    }
+
+    /** A plain substring scan over all emails: only a yardstick for the performance test. */
+    int scanEmailForCalibration(String part) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM candidate WHERE email_key LIKE ?")) {
+                ps.setString(1, "%" + part + "%");
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
-                    return rs.getString(1);
+                    return rs.getInt(1);
                 }
             }
         });
@@ -330,8 +417,9 @@ public final class CacheStore implements AutoCloseable {
         }
         return db.read(c -> {
             try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT * FROM application WHERE candidate_id = ANY(?) ORDER BY candidate_id, job_id")) {
-                ps.setObject(1, candidateIds.toArray(String[]::new));
+                    "SELECT * FROM application WHERE candidate_id IN (" + marks(candidateIds.size())
+                            + ") ORDER BY candidate_id, job_id")) {
+                bindStrings(ps, List.copyOf(candidateIds));
                 List<ApplicationRef> out = new ArrayList<>();
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
@@ -612,6 +700,18 @@ public final class CacheStore implements AutoCloseable {
                 ps.setString(1, key);
                 ps.setString(2, value);
                 ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    /** Empties the cache (another account's data must never show under this one); the schema stays. */
+    public CompletableFuture<Void> clearAll() {
+        return db.write(c -> {
+            try (var st = c.createStatement()) {
+                for (String table : List.of("assessment_order", "application", "candidate_word", "candidate", "job", "sync_state")) {
+                    st.executeUpdate("DELETE FROM " + table);
+                }
             }
             return null;
         });

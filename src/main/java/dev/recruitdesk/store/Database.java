@@ -41,9 +41,12 @@ public final class Database implements AutoCloseable {
         });
     }
 
-    /** Opens (creating if needed) {@code dataDir/name} and applies the migrations in {@code classpath:db/<name>}. */
-    public static Database open(Path dataDir, String name) {
-        String url = H2Urls.file(dataDir, name);
+    /**
+     * Opens (creating if needed) {@code dataDir/name} and applies the migrations in {@code classpath:db/<name>}.
+     * {@code durable}: see {@link H2Urls#file(Path, String, boolean)}.
+     */
+    public static Database open(Path dataDir, String name, boolean durable) {
+        String url = H2Urls.file(dataDir, name, durable);
         try {
             Flyway.configure()
                     .dataSource(url, "sa", "")

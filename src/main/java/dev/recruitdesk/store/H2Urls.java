@@ -13,12 +13,21 @@ public final class H2Urls {
      * options (e.g. {@code INIT=RUNSCRIPT ...}), and has no escape for it, so such a path is refused outright.
      */
     public static String file(Path dataDir, String name) {
+        return file(dataDir, name, false);
+    }
+
+    /**
+     * As {@link #file(Path, String)}; {@code durable} makes every commit reach the file before it returns
+     * ({@code WRITE_DELAY=0}). By default H2 writes committed changes up to half a second later from a background
+     * thread, so a process killed in that window loses them: fine for the cache, not for the outbox.
+     */
+    public static String file(Path dataDir, String name, boolean durable) {
         String base = dataDir.toAbsolutePath().normalize().resolve(name).toString();
         if (base.indexOf(';') >= 0) {
             throw new IllegalArgumentException("The data folder path contains ';', which the database cannot use. "
                     + "Choose a folder without ';' in its path: " + dataDir);
         }
         // DB_CLOSE_ON_EXIT=FALSE: the Backend closes the database itself, after its writer has drained.
-        return "jdbc:h2:file:" + base + ";DB_CLOSE_ON_EXIT=FALSE";
+        return "jdbc:h2:file:" + base + ";DB_CLOSE_ON_EXIT=FALSE" + (durable ? ";WRITE_DELAY=0" : "");
     }
 }

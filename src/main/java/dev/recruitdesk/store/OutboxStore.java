@@ -14,8 +14,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The durable outbox in the {@code state} database. Every change is committed before the method returns, so a
- * queued order survives a crash the moment {@link #insert} is done.
+ * The durable outbox in the {@code state} database. Every change is committed and written to the file before the
+ * method returns ({@code WRITE_DELAY=0}), so a queued order survives a crash the moment {@link #insert} is done.
  */
 public final class OutboxStore implements AutoCloseable {
 
@@ -29,7 +29,7 @@ public final class OutboxStore implements AutoCloseable {
     }
 
     public static OutboxStore open(Path dataDir) {
-        return new OutboxStore(Database.open(dataDir, NAME));
+        return new OutboxStore(Database.open(dataDir, NAME, true));
     }
 
     public void insert(String idempotencyKey, OrderPayload payload, Instant now) {

@@ -84,6 +84,14 @@ public final class MainWindow {
     public void show(Stage stage) {
         this.stage = stage;
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        if (stage.getIcons().isEmpty()) {
+            for (int size : new int[]{16, 32, 48, 64, 128, 256}) {
+                var in = MainWindow.class.getResourceAsStream("/dev/recruitdesk/icons/icon-" + size + ".png");
+                if (in != null) {
+                    stage.getIcons().add(new javafx.scene.image.Image(in));
+                }
+            }
+        }
         shell = new ShellView(statusVm, ctx.demoMode(), this::showPeople, this::showSettings);
         peopleView = new PeopleView(peopleVm, this::openProfile, this::showSettings);
         Scene scene = new Scene(shell, DEFAULT_WIDTH, DEFAULT_HEIGHT);

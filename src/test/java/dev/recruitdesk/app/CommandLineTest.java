@@ -91,6 +91,29 @@ class CommandLineTest {
     }
 
     @Test
+    void anExistingFolderKeepsItsPermissions(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+        // found by a first-use test: --data-dir on a shared folder (1777) made it owner-only
+        Path shared = java.nio.file.Files.createDirectory(tmp.resolve("shared"));
+        var open = java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx");
+        java.nio.file.Files.setPosixFilePermissions(shared, open);
+        DataFolders.ensure(shared);
+        assertThat(java.nio.file.Files.getPosixFilePermissions(shared)).isEqualTo(open);
+
+        Path fresh = DataFolders.ensure(shared.resolve("a/b"));
+        assertThat(java.nio.file.Files.getPosixFilePermissions(fresh))
+                .isEqualTo(java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        assertThat(java.nio.file.Files.getPosixFilePermissions(shared.resolve("a")))
+                .isEqualTo(java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+    }
+
+    @Test
+    void aFileInTheWayIsSaidPlainly(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+        Path file = java.nio.file.Files.writeString(tmp.resolve("file"), "x");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> DataFolders.ensure(file))
+                .hasMessageContaining("is a file, not a folder");
+    }
+
+    @Test
     void dataFolderFollowsThePlatform() {
         assertThat(DataFolders.defaultDataDir(Map.of(), "Linux", "/home/ana"))
                 .isEqualTo(Path.of("/home/ana/.local/share/recruitdesk"));

@@ -60,6 +60,9 @@ class DomainRulesTest {
         assertThat(Validation.baseUrl("javascript:alert(1)")).isPresent();
         assertThat(Validation.baseUrl("")).isPresent();
         assertThat(Validation.baseUrl("not a url")).isPresent();
+        // found by a first-use test: an internationalised host was "missing"
+        assertThat(Validation.baseUrl("https://пример.рф/api")).isEmpty();
+        assertThat(Validation.asciiHost("https://пример.рф:8443/x")).isEqualTo("https://xn--e1afmkfd.xn--p1ai:8443/x");
     }
 
     @Test

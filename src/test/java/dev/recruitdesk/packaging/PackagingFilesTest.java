@@ -93,6 +93,16 @@ class PackagingFilesTest {
         assertThat(Files.isExecutable(PACKAGING.resolve("linux/prerm"))).isTrue();
     }
 
+    @Test
+    void rpmSpecKeepsTheMenuEntryOnUpgradeAndOwnsNoSystemFolders() throws IOException {
+        String spec = Files.readString(PACKAGING.resolve("linux/recruitdesk.spec"));
+        assertThat(spec).contains("DESKTOP_COMMANDS_INSTALL", "DESKTOP_COMMANDS_UNINSTALL", "if [ \"$1\" = 0 ]; then",
+                "echo %{default_filesystem} | tr ' ' '\\n'", "%files -f %{package_filelist}");
+        assertThat(spec.lines().filter(line -> line.startsWith("#")))
+                .as("no macro signs in comments: rpm expands them there too")
+                .noneMatch(line -> line.contains("%"));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"packaging/build-linux.sh", "packaging/smoke-test.sh", "packaging/macos/build-macos.sh",
             "icons/build-icons.sh", "packaging/lib.sh", "packaging/linux/postinst", "packaging/linux/prerm"})

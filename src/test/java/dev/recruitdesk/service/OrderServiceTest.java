@@ -129,6 +129,20 @@ class OrderServiceTest {
     }
 
     @Test
+    void aRefusedApiKeyKeepsTheOrderWaitingInsteadOfFailingIt() {
+        fake.placeRefusal = new ApiException(401, "UNAUTHORIZED", "Invalid or missing credentials");
+        backend.orderService().queue(request("c00002"));
+
+        Poll.until(WAIT, "send attempted", () -> only("c00002").lastError() != null);
+        assertThat(only("c00002").status()).isEqualTo(OrderStatus.SENDING);
+        assertThat(only("c00002").lastError()).isEqualTo("The API key was refused");
+
+        fake.placeRefusal = null;
+        backend.orderService().nudge();
+        Poll.until(WAIT, "sent once the key works", () -> only("c00002").id() != null);
+    }
+
+    @Test
     void openDuplicateSeesQueuedAndOpenOrdersButNotFinishedOnes() {
         OrderRequest req = request("c00001");
         assertThat(backend.orderService().openDuplicate(req)).isEmpty();

@@ -141,12 +141,57 @@ class CacheStoreTest {
     }
 
     @Test
+    void broadAndNarrowSearchPlansGiveTheSameAnswers() {
+        List<Candidate> many = new java.util.ArrayList<>();
+        for (int i = 0; i < SearchSql.BROAD + 100; i++) {
+            many.add(candidate(String.format("b%05d", i), "Common", String.format("Zed%05d", i),
+                    "b" + i + "@x.org", "j1", "Dev"));
+        }
+        many.add(candidate("rare", "Commonwealth", "Aaron", "rare@x.org", "j1", "Dev"));
+        store.upsertCandidates(many, 1).join();
+        store.upsertOrders(List.of(order("o1", "b00003", "COMPLETED", Instant.parse("2026-02-01T00:00:00Z")))).join();
+
+        assertThat(store.count("com", null)).isEqualTo(SearchSql.BROAD + 101);
+        assertThat(ids("com").subList(0, 3)).containsExactly("b00000", "b00001", "b00002");
+        // "common zed..." sorts before "commonwealth aaron"
+        assertThat(store.page("com", null, SearchSql.BROAD + 100, 10)).extracting(CandidateRow::id).containsExactly("rare");
+        assertThat(store.page("common", null, 5, 2)).extracting(CandidateRow::id).containsExactly("b00005", "b00006");
+        assertThat(store.count("commonw", null)).isEqualTo(1);
+        assertThat(store.count("zed000 com", null)).isEqualTo(100);
+        assertThat(store.page("com zed0001", null, 0, 100)).hasSize(10);
+        assertThat(store.count("common", OrderStatus.Kind.COMPLETED)).isEqualTo(1);
+        assertThat(store.page("common", OrderStatus.Kind.COMPLETED, 0, 10)).extracting(CandidateRow::id)
+                .containsExactly("b00003");
+        assertThat(store.page("zed00003", OrderStatus.Kind.COMPLETED, 0, 10)).extracting(CandidateRow::id)
+                .containsExactly("b00003");
+    }
+
+    @Test
     void refusesADataFolderPathWithASemicolon() {
         Path bad = dir.resolve("x;INIT=RUNSCRIPT FROM 'evil.sql'");
         assertThatThrownBy(() -> H2Urls.file(bad, "cache"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("';'");
         assertThatThrownBy(() -> CacheStore.open(bad)).isInstanceOf(IllegalArgumentException.class);
         assertThat(H2Urls.file(dir, "cache")).startsWith("jdbc:h2:file:").endsWith("cache;DB_CLOSE_ON_EXIT=FALSE");
+    }
+
+    @Test
+    void anOutboxRowIsOnDiskWhenInsertReturns() throws Exception {
+        Path stateDir = dir.resolve("state-test");
+        OutboxStore outbox = OutboxStore.open(stateDir);
+        try {
+            outbox.insert("key-1", new OutboxEntry.OrderPayload(null, "c1", "j1", "Dev", "p1", "P", "k1", "K", "a@x.org"),
+                    Instant.now());
+            // a second, independent reader of the file (as after a crash) sees the row without any close or flush
+            java.nio.file.Path copy = dir.resolve("copy");
+            Files.createDirectories(copy);
+            Files.copy(stateDir.resolve("state.mv.db"), copy.resolve("state.mv.db"));
+            try (OutboxStore reopened = OutboxStore.open(copy)) {
+                assertThat(reopened.pending()).extracting(OutboxEntry::idempotencyKey).containsExactly("key-1");
+            }
+        } finally {
+            outbox.close();
+        }
     }
 
     static AssessmentOrder order(String id, String cid, String status, Instant t) {

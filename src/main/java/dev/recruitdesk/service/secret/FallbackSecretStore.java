@@ -28,7 +28,8 @@ public final class FallbackSecretStore implements SecretStore {
 
     /** The default for the app: the OS keychain if there is one, with the encrypted file in {@code dataDir}. */
     public static FallbackSecretStore createDefault(Path dataDir) {
-        return new FallbackSecretStore(KeyringSecretStore.create().orElse(null), new EncryptedFileSecretStore(dataDir));
+        return new FallbackSecretStore(KeyringSecretStore.create(dataDir.toAbsolutePath().normalize().toString()).orElse(null),
+                new EncryptedFileSecretStore(dataDir));
     }
 
     @Override

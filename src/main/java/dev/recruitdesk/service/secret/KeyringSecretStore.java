@@ -19,15 +19,20 @@ public final class KeyringSecretStore implements SecretStore {
     static final String SERVICE = "RecruitDesk";
 
     private final Keyring keyring;
+    private final String scope;
 
-    private KeyringSecretStore(Keyring keyring) {
+    private KeyringSecretStore(Keyring keyring, String scope) {
         this.keyring = keyring;
+        this.scope = scope;
     }
 
-    /** The keychain, or empty when this machine has none that answers. */
-    public static Optional<KeyringSecretStore> create() {
+    /**
+     * The keychain, or empty when this machine has none that answers. {@code scope} (the data folder) is part of
+     * each entry's name, so the demo folder and the real account folder never overwrite each other's API key.
+     */
+    public static Optional<KeyringSecretStore> create(String scope) {
         try {
-            return Optional.of(new KeyringSecretStore(Keyring.create()));
+            return Optional.of(new KeyringSecretStore(Keyring.create(), scope));
         } catch (Exception | LinkageError e) {
             log.info("No OS keychain available ({})", e.getClass().getSimpleName());
             return Optional.empty();
@@ -37,7 +42,7 @@ public final class KeyringSecretStore implements SecretStore {
     @Override
     public void put(Key key, String value) {
         try {
-            keyring.setPassword(SERVICE, key.name(), value);
+            keyring.setPassword(SERVICE, entry(key), value);
         } catch (Exception e) {
             throw new KeychainUnavailableException(e);
         }
@@ -46,7 +51,7 @@ public final class KeyringSecretStore implements SecretStore {
     @Override
     public Optional<String> get(Key key) {
         try {
-            return Optional.ofNullable(keyring.getPassword(SERVICE, key.name()));
+            return Optional.ofNullable(keyring.getPassword(SERVICE, entry(key)));
         } catch (Exception e) {
             // java-keyring reports a missing entry and a locked keyring alike: both mean "not here".
             return Optional.empty();
@@ -56,10 +61,14 @@ public final class KeyringSecretStore implements SecretStore {
     @Override
     public void remove(Key key) {
         try {
-            keyring.deletePassword(SERVICE, key.name());
+            keyring.deletePassword(SERVICE, entry(key));
         } catch (Exception e) {
             log.debug("Keychain delete of {} did nothing ({})", key, e.getClass().getSimpleName());
         }
+    }
+
+    private String entry(Key key) {
+        return key.name() + " " + scope;
     }
 
     @Override

@@ -49,6 +49,7 @@ public final class PeopleViewModel {
 
     private SyncStatus lastSync = SyncStatus.initial();
     private long generation;
+    private CandidateFilter lastApplied;
     private boolean refreshRunning;
     private boolean refreshAgain;
     private Runnable onRefreshed = () -> { };
@@ -135,9 +136,12 @@ public final class PeopleViewModel {
         refreshRunning = true;
         long gen = ++generation;
         CandidateFilter filter = currentFilter();
-        if (rows.isEmpty()) {
+        // A background refresh of the same filter keeps what is shown (no flicker of "no match" / "Clear search");
+        // only a new filter over an empty list shows the loading state.
+        if (rows.isEmpty() && !filter.equals(lastApplied)) {
             state.set(State.LOADING);
         }
+        lastApplied = filter;
         tasks.run(() -> {
             int n = queries.count(filter);
             List<CandidateRow> first = n == 0 ? List.of() : queries.page(filter, 0, PagedCandidateList.PAGE_SIZE);

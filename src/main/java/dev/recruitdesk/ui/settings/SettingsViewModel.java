@@ -102,9 +102,13 @@ public final class SettingsViewModel {
             if (busy.get() != Busy.NONE) {
                 return Messages.get("settings.busy");
             }
+            // Once connected, an empty token field is the normal state, not a mistake: say how to reconnect.
+            if (integrationConnected.get() && Validation.cleanPasted(triggerToken.get()).isEmpty()) {
+                return Messages.get("settings.reconnectHint");
+            }
             String first = firstNonEmpty(triggerTokenError.get(), emailError.get());
             return first.isEmpty() ? "" : Messages.format("settings.fixFirst", first);
-        }, busy, triggerTokenError, emailError);
+        }, busy, triggerTokenError, emailError, integrationConnected, triggerToken);
     }
 
     // ---- inputs

@@ -60,6 +60,17 @@ class PeopleViewModelTest {
     }
 
     @Test
+    void aBackgroundRefreshOfANoMatchSearchDoesNotFlickerThroughLoading() {
+        vm.searchTextProperty().set("xyz-nobody");
+        vm.applyFilter();
+        java.util.List<PeopleViewModel.State> seen = new java.util.ArrayList<>();
+        vm.stateProperty().addListener((o, was, now) -> seen.add(now));
+        vm.applyFilter(); // what a change event from the sync does
+        assertThat(seen).doesNotContain(PeopleViewModel.State.LOADING);
+        assertThat(vm.stateProperty().get()).isEqualTo(PeopleViewModel.State.NO_MATCH);
+    }
+
+    @Test
     void emptyCacheDuringTheFirstSyncShowsProgress() {
         backend.removeAllCandidates();
         vm.onSyncStatus(new SyncStatus(SyncStatus.Phase.FULL_SYNC, 812, 1500, null, true, null, 0));
