@@ -120,11 +120,13 @@ class ProcessUiTest extends FxRobot {
         waitUntil(() -> !vm.packages().isEmpty());
         interact(() -> vm.packageProperty().set(vm.packages().get(0)));
         waitUntil(() -> text("#rule-preview").contains("Nobody is in Skills Test now")
-                && text("#rule-preview").contains("Next move"));
+                && text("#rule-preview").contains("Next move"), () -> text("#rule-preview") + " | " + text("#process-message"));
         clickOn("#rule-on-add");
         waitUntil(() -> text("#rule-preview").contains("Next add"));
-        clickOn("#rule-save");
-        waitUntil(() -> text("#process-message").startsWith("Saved"));
+        // The editor scrolls on a small screen: press Save as a keyboard user would, wherever it sits.
+        interact(() -> lookup("#rule-save").queryButton().fire());
+        waitUntil(() -> text("#process-message").startsWith("Saved"),
+                () -> text("#process-message") + " | " + text("#rule-package-error") + " | " + text("#new-step-error"));
         assertThat(vm.steps()).anySatisfy(r -> {
             assertThat(r.step()).isEqualTo("Skills Test");
             assertThat(r.assessment()).contains("on add and on move");
@@ -146,6 +148,7 @@ class ProcessUiTest extends FxRobot {
         TableView<?> table = lookup("#people-table").queryTableView();
         waitUntil(() -> table.getItems().size() == 3 && table.getItems().stream().allMatch(java.util.Objects::nonNull));
         interact(() -> table.getSelectionModel().selectAll());
+        waitUntil(() -> window.peopleView().selectedIds().size() == 3, () -> window.peopleView().selectedIds().toString());
         clickOn("#people-move");
         waitUntil(() -> window.moveDialog() != null && window.moveDialog().viewModel().readyProperty().get());
         MoveDialog dialog = window.moveDialog();

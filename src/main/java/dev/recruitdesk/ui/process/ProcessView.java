@@ -186,7 +186,7 @@ public final class ProcessView extends BorderPane {
         preview.textProperty().bind(vm.previewTextProperty());
         ListView<StepMember> members = new ListView<>(vm.inStep());
         members.setId("rule-preview-members");
-        members.setPrefHeight(140);
+        members.setPrefHeight(110);
         members.setCellFactory(v -> new ListCell<>() {
             @Override
             protected void updateItem(StepMember m, boolean empty) {
