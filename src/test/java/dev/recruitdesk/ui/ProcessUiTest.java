@@ -147,8 +147,13 @@ class ProcessUiTest extends FxRobot {
         clickOn("#people-search").write("bulkmove");
         TableView<?> table = lookup("#people-table").queryTableView();
         waitUntil(() -> table.getItems().size() == 3 && table.getItems().stream().allMatch(java.util.Objects::nonNull));
-        interact(() -> table.getSelectionModel().selectAll());
-        waitUntil(() -> window.peopleView().selectedIds().size() == 3, () -> window.peopleView().selectedIds().toString());
+        // A refresh may still replace the rows under a selection: select until all three stay selected.
+        waitUntil(() -> {
+            if (window.peopleView().selectedIds().size() != 3) {
+                table.getSelectionModel().selectAll();
+            }
+            return window.peopleView().selectedIds().size() == 3;
+        }, () -> window.peopleView().selectedIds().toString());
         clickOn("#people-move");
         waitUntil(() -> window.moveDialog() != null && window.moveDialog().viewModel().readyProperty().get());
         MoveDialog dialog = window.moveDialog();
@@ -163,7 +168,12 @@ class ProcessUiTest extends FxRobot {
 
         // The move refreshed the list: select the three again, as a recruiter retrying would.
         waitUntil(() -> table.getItems().size() == 3 && table.getItems().stream().allMatch(java.util.Objects::nonNull));
-        interact(() -> table.getSelectionModel().selectAll());
+        waitUntil(() -> {
+            if (window.peopleView().selectedIds().size() != 3) {
+                table.getSelectionModel().selectAll();
+            }
+            return window.peopleView().selectedIds().size() == 3;
+        }, () -> window.peopleView().selectedIds().toString());
         clickOn("#people-move");
         waitUntil(() -> window.moveDialog() != dialog && window.moveDialog().viewModel().readyProperty().get());
         MoveDialog again = window.moveDialog();

@@ -82,7 +82,7 @@ public final class PeopleView extends BorderPane {
     /** The selected candidates' ids (several may be selected for a bulk move). */
     public java.util.List<String> selectedIds() {
         return table.getSelectionModel().getSelectedItems().stream().filter(java.util.Objects::nonNull)
-                .map(CandidateRow::id).toList();
+                .filter(r -> !PagedCandidateList.isPlaceholder(r)).map(CandidateRow::id).toList();
     }
 
     public TableView<CandidateRow> table() {

@@ -56,14 +56,21 @@ public final class ProcessViewModel {
     private final StringProperty existingChoiceText = new SimpleStringProperty("");
     private final StringProperty message = new SimpleStringProperty("");
     private final BooleanProperty busy = new SimpleBooleanProperty(false);
+    private final java.util.Map<String, String> packageNames = new java.util.HashMap<>();
     private String pendingPackageId;
+    /** Set while rows only get new labels: the selected step stays as the recruiter is editing it. */
+    private boolean relabelling;
     private long previewGeneration;
 
     public ProcessViewModel(HiringProcessService service, TaskRunner tasks) {
         this.service = service;
         this.tasks = tasks;
         process.addListener((o, a, b) -> showSteps());
-        step.addListener((o, a, b) -> editStep(b));
+        step.addListener((o, a, b) -> {
+            if (!relabelling) {
+                editStep(b);
+            }
+        });
         partner.addListener((o, a, b) -> loadPackages(b));
         pkg.addListener((o, a, b) -> refreshPreview());
         onMove.addListener((o, a, b) -> refreshPreview());
@@ -80,8 +87,10 @@ public final class ProcessViewModel {
             process.set(list.stream().filter(p -> p.id().equals(keep)).findFirst()
                     .orElse(list.isEmpty() ? null : list.get(0)));
         }, this::failed);
-        tasks.run(service::partners, partners::setAll,
-                e -> message.set("Partners cannot be listed: " + e.getMessage()));
+        tasks.run(service::partners, list -> {
+            partners.setAll(list);
+            relabelSteps();
+        }, e -> message.set("Partners cannot be listed: " + e.getMessage()));
     }
 
     public void addStep() {
@@ -191,12 +200,40 @@ public final class ProcessViewModel {
         step.set(null);
     }
 
-    private String describe(StepAssessment a) {
-        String pkgName = a.packageId();
-        for (Partner pt : partners) {
-            if (pt.id().equals(a.partnerId())) {
-                pkgName = pt.name();
+    /** Names arrive after the steps (partners and packages are separate calls): the rows are relabelled then. */
+    private void relabelSteps() {
+        StepRow keep = step.get();
+        HiringProcess p = process.get();
+        if (p == null) {
+            return;
+        }
+        relabelling = true;
+        try {
+            relabel(p, keep);
+        } finally {
+            relabelling = false;
+        }
+    }
+
+    private void relabel(HiringProcess p, StepRow keep) {
+        for (int i = 0; i < steps.size(); i++) {
+            StepRow r = steps.get(i);
+            String what = p.assessmentOf(r.status(), r.step()).map(this::describe).orElse("");
+            if (!what.equals(r.assessment())) {
+                StepRow updated = new StepRow(r.status(), r.step(), what);
+                steps.set(i, updated);
+                if (r.equals(keep)) {
+                    step.set(updated);
+                }
             }
+        }
+    }
+
+    private String describe(StepAssessment a) {
+        String pkgName = packageNames.get(a.packageId());
+        if (pkgName == null) {
+            pkgName = partners.stream().filter(pt -> pt.id().equals(a.partnerId())).map(Partner::name).findFirst()
+                    .orElse("An assessment");
         }
         String when = a.onMove() && a.onAdd() ? "on add and on move" : a.onMove() ? "on move" : a.onAdd() ? "on add"
                 : "off";
@@ -236,6 +273,8 @@ public final class ProcessViewModel {
             return;
         }
         tasks.run(() -> service.packages(p.id()), list -> {
+            list.forEach(k -> packageNames.put(k.id(), k.name()));
+            relabelSteps();
             if (p.equals(partner.get())) {
                 packages.setAll(list);
                 selectPendingPackage();
