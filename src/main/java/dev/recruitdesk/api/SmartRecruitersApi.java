@@ -7,6 +7,7 @@ import dev.recruitdesk.domain.Candidate;
 import dev.recruitdesk.domain.HiringProcess;
 import dev.recruitdesk.domain.Job;
 import dev.recruitdesk.domain.Partner;
+import dev.recruitdesk.domain.StepAssessment;
 
 import java.io.InputStream;
 import java.time.Instant;
@@ -45,6 +46,33 @@ public interface SmartRecruitersApi {
     Job job(String jobId) throws ApiException;
 
     List<HiringProcess> hiringProcesses() throws ApiException;
+
+    /** [SIM] {@code POST /configuration/hiring-processes/{id}/steps}: adds a custom step; answers the process. */
+    default HiringProcess addHiringProcessStep(String processId, String status, String name) throws ApiException {
+        throw new ApiException(0, "UNSUPPORTED", "Adding a step is not supported here");
+    }
+
+    /**
+     * [SIM] {@code PUT /configuration/hiring-processes/{id}/auto-triggers}: saves a step's assessment rule; with
+     * {@code orderExisting} the package is also ordered for the applications already in the step.
+     */
+    default SavedRule saveStepAssessment(String processId, StepAssessment rule, boolean orderExisting)
+            throws ApiException {
+        throw new ApiException(0, "UNSUPPORTED", "Configuring a step is not supported here");
+    }
+
+    /** [SIM] The same call without a partner: the step orders nothing any more. */
+    default HiringProcess removeStepAssessment(String processId, String status, String step) throws ApiException {
+        throw new ApiException(0, "UNSUPPORTED", "Configuring a step is not supported here");
+    }
+
+    /**
+     * {@code POST /jobs/{jobId}/candidates/cv} (multipart {@code file}): SR reads name and email from the résumé and
+     * creates the candidate on the job. Never retried once sent.
+     */
+    default Candidate createCandidateFromResume(String jobId, String fileName, byte[] content) throws ApiException {
+        throw new ApiException(0, "UNSUPPORTED", "Uploading a résumé is not supported here");
+    }
 
     /** {@code GET /user-api/v201804/users/me}: the connection test. Returns the user's email or name. */
     String whoAmI() throws ApiException;
@@ -91,6 +119,13 @@ public interface SmartRecruitersApi {
     }
 
     record IntegrationStatus(boolean connected, String name, String email, Instant connectedOn) {
+    }
+
+    /** A saved step rule: the process as it now is, and the orders placed for those already in the step. */
+    record SavedRule(HiringProcess process, List<AssessmentOrder> ordersPlaced) {
+        public SavedRule {
+            ordersPlaced = ordersPlaced == null ? List.of() : List.copyOf(ordersPlaced);
+        }
     }
 
     record ClientStats(long requests, long retries, long rateLimited, long serverErrors, long timeouts) {

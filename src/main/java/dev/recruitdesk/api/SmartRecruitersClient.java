@@ -10,6 +10,7 @@ import dev.recruitdesk.domain.Credentials;
 import dev.recruitdesk.domain.HiringProcess;
 import dev.recruitdesk.domain.Job;
 import dev.recruitdesk.domain.Partner;
+import dev.recruitdesk.domain.StepAssessment;
 import dev.recruitdesk.domain.Validation;
 
 import org.slf4j.Logger;
@@ -171,6 +172,61 @@ public final class SmartRecruitersClient implements SmartRecruitersApi {
     @Override
     public List<HiringProcess> hiringProcesses() throws ApiException {
         return getParsed("GET /configuration/hiring-processes", "/configuration/hiring-processes", body -> SrJson.parseHiringProcesses(body));
+    }
+
+    @Override
+    public HiringProcess addHiringProcessStep(String processId, String status, String name) throws ApiException {
+        Map<String, String> body = new LinkedHashMap<>();
+        body.put("status", Objects.requireNonNull(status, "status"));
+        body.put("name", name);
+        String answer = send("POST", "POST /configuration/hiring-processes/{id}/steps",
+                "/configuration/hiring-processes/" + UrlParts.segment(processId) + "/steps", SrJson.write(body),
+                Map.of(), RetryMode.ONLY_IF_NOT_PROCESSED, List.of());
+        return parse(() -> SrJson.parseHiringProcess(answer));
+    }
+
+    @Override
+    public SavedRule saveStepAssessment(String processId, StepAssessment rule, boolean orderExisting)
+            throws ApiException {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", rule.status());
+        body.put("subStatus", rule.step());
+        body.put("partnerId", rule.partnerId());
+        body.put("packageId", rule.packageId());
+        body.put("onMove", rule.onMove());
+        body.put("onAdd", rule.onAdd());
+        body.put("orderExisting", orderExisting);
+        String answer = putRule(processId, body);
+        return parse(() -> SrJson.parseSavedRule(answer));
+    }
+
+    @Override
+    public HiringProcess removeStepAssessment(String processId, String status, String step) throws ApiException {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", status);
+        body.put("subStatus", step);
+        String answer = putRule(processId, body);
+        return parse(() -> SrJson.parseSavedRule(answer).process());
+    }
+
+    /** Saving a rule is a PUT of the whole rule: repeating it changes nothing more, so it may be retried. */
+    private String putRule(String processId, Map<String, Object> body) throws ApiException {
+        return send("PUT", "PUT /configuration/hiring-processes/{id}/auto-triggers",
+                "/configuration/hiring-processes/" + UrlParts.segment(processId) + "/auto-triggers",
+                SrJson.write(body), Map.of(), RetryMode.ALWAYS, List.of());
+    }
+
+    @Override
+    public Candidate createCandidateFromResume(String jobId, String fileName, byte[] content) throws ApiException {
+        String boundary = "RecruitDesk-" + UUID.randomUUID();
+        byte[] body = MultipartBody.singleFile(boundary, "file", fileName, content);
+        Call call = new Call("POST", "POST /jobs/{id}/candidates/cv",
+                URI.create(base + "/jobs/" + UrlParts.segment(jobId) + "/candidates/cv"), null,
+                "multipart/form-data; boundary=" + boundary, Map.of(), RetryMode.ONLY_IF_NOT_PROCESSED, auth,
+                List.of(), body);
+        HttpResponse<byte[]> response = http.send(call, HttpResponse.BodyHandlers.ofByteArray(), false);
+        String answer = response.body() == null ? "" : new String(response.body(), StandardCharsets.UTF_8);
+        return parse(() -> SrJson.parseCandidate(answer));
     }
 
     @Override

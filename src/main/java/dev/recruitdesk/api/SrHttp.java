@@ -48,11 +48,16 @@ final class SrHttp {
      * @param secrets  extra values that must never show in a message (e.g. a trigger token in this call's body)
      */
     record Call(String method, String endpoint, URI uri, String body, String contentType, Map<String, String> headers,
-                RetryMode retry, RequestAuth auth, List<String> secrets) {
+                RetryMode retry, RequestAuth auth, List<String> secrets, byte[] binaryBody) {
 
         Call {
             headers = headers == null ? Map.of() : Map.copyOf(headers);
             secrets = secrets == null ? List.of() : List.copyOf(secrets);
+        }
+
+        Call(String method, String endpoint, URI uri, String body, String contentType, Map<String, String> headers,
+             RetryMode retry, RequestAuth auth, List<String> secrets) {
+            this(method, endpoint, uri, body, contentType, headers, retry, auth, secrets, null);
         }
 
         @Override
@@ -194,7 +199,9 @@ final class SrHttp {
     }
 
     private HttpRequest build(Call call, RequestAuth.Header authHeader) {
-        HttpRequest.BodyPublisher publisher = call.body() == null
+        HttpRequest.BodyPublisher publisher = call.binaryBody() != null
+                ? HttpRequest.BodyPublishers.ofByteArray(call.binaryBody())
+                : call.body() == null
                 ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(call.body(), StandardCharsets.UTF_8);
         HttpRequest.Builder b = HttpRequest.newBuilder(call.uri())
@@ -202,7 +209,7 @@ final class SrHttp {
                 .method(call.method(), publisher)
                 .header("Accept", "application/json")
                 .header("User-Agent", USER_AGENT);
-        if (call.body() != null) {
+        if (call.body() != null || call.binaryBody() != null) {
             b.header("Content-Type", call.contentType() == null ? "application/json; charset=utf-8" : call.contentType());
         }
         call.headers().forEach(b::setHeader);

@@ -36,6 +36,7 @@ import dev.recruitdesk.domain.OrderStatus;
 import dev.recruitdesk.domain.Partner;
 import dev.recruitdesk.domain.Score;
 import dev.recruitdesk.domain.StatusChange;
+import dev.recruitdesk.domain.StepAssessment;
 
 import java.io.IOException;
 import java.time.Instant;
@@ -169,14 +170,48 @@ final class SrJson {
             if (dto == null || dto.id() == null) {
                 continue;
             }
-            Map<String, List<String>> steps = new LinkedHashMap<>();
-            if (dto.subStatuses() != null) {
-                dto.subStatuses().forEach((status, subs) ->
-                        steps.put(status, subs == null ? List.of() : List.copyOf(subs.stream().filter(Objects::nonNull).toList())));
-            }
-            out.add(new HiringProcess(dto.id(), dto.name(), dto.active() == null || dto.active(), Map.copyOf(steps)));
+            out.add(toProcess(dto));
         }
         return out;
+    }
+
+    static HiringProcess parseHiringProcess(String json) throws IOException {
+        HiringProcessDto dto = read(json, HiringProcessDto.class);
+        if (dto.id() == null) {
+            throw new IOException("hiring process without id");
+        }
+        return toProcess(dto);
+    }
+
+    static SmartRecruitersApi.SavedRule parseSavedRule(String json) throws IOException {
+        SrWire.SavedRuleDto dto = read(json, SrWire.SavedRuleDto.class);
+        if (dto.hiringProcess() == null || dto.hiringProcess().id() == null) {
+            throw new IOException("saved rule without its hiring process");
+        }
+        List<AssessmentOrder> placed = new ArrayList<>();
+        for (OrderDto o : nonNull(dto.ordersPlaced())) {
+            if (o != null && o.id() != null) {
+                placed.add(toOrder(o, null));
+            }
+        }
+        return new SmartRecruitersApi.SavedRule(toProcess(dto.hiringProcess()), placed);
+    }
+
+    private static HiringProcess toProcess(HiringProcessDto dto) {
+        Map<String, List<String>> steps = new LinkedHashMap<>();
+        if (dto.subStatuses() != null) {
+            dto.subStatuses().forEach((status, subs) ->
+                    steps.put(status, subs == null ? List.of() : List.copyOf(subs.stream().filter(Objects::nonNull).toList())));
+        }
+        List<StepAssessment> rules = new ArrayList<>();
+        for (SrWire.AutoTriggerDto t : nonNull(dto.autoTriggers())) {
+            if (t != null && t.status() != null && t.subStatus() != null && t.packageId() != null) {
+                rules.add(new StepAssessment(t.status(), t.subStatus(), t.partnerId(), t.packageId(),
+                        t.onMove() == null || t.onMove(), Boolean.TRUE.equals(t.onAdd())));
+            }
+        }
+        return new HiringProcess(dto.id(), dto.name(), dto.active() == null || dto.active(),
+                java.util.Collections.unmodifiableMap(steps), rules);
     }
 
     /** The connection test shows who the credential belongs to: the email, else the name, else the id. */

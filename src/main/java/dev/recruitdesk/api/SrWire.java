@@ -45,7 +45,17 @@ final class SrWire {
     record IdDto(String id) {
     }
 
-    record HiringProcessDto(String id, String name, Boolean active, Map<String, List<String>> subStatuses) {
+    record HiringProcessDto(String id, String name, Boolean active, Map<String, List<String>> subStatuses,
+                            List<AutoTriggerDto> autoTriggers) {
+    }
+
+    /** [SIM] a step's auto-triggered assessment; {@code onMove} absent means true (the older simulator shape). */
+    record AutoTriggerDto(String status, String subStatus, String partnerId, String packageId, Boolean onMove,
+                          Boolean onAdd) {
+    }
+
+    /** [SIM] the answer to saving a step's rule. */
+    record SavedRuleDto(HiringProcessDto hiringProcess, List<OrderDto> ordersPlaced) {
     }
 
     record UserDto(String id, String firstName, String lastName, String email, String role) {

@@ -98,7 +98,8 @@ public final class DesktopApp extends Application {
         Backend b = s.backend();
         return new UiContext(b.candidateQueries(), b.profileService(), b.orderService(), b.accountService(),
                 b.syncService(), b.changeFeed(), new FxTaskRunner(background), s.demo(),
-                s.demo() ? this::leaveDemo : null);
+                s.demo() ? this::leaveDemo : null, new UiContext.ProcessServices(b.hiringProcessService(),
+                b.moveService(), b.addCandidateService()));
     }
 
     /** "Leave demo mode": closes the demo and opens the real account's (possibly empty) settings. */

@@ -28,6 +28,9 @@ public final class Backend implements AutoCloseable {
     private final OutboxOrderService orderService;
     private final SettingsAccountService accountService;
     private final BackgroundSync syncService;
+    private final RemoteHiringProcessService hiringProcessService;
+    private final RemoteMoveService moveService;
+    private final RemoteAddCandidateService addCandidateService;
     private final Path dataDir;
 
     private Backend(Path dataDir, BackendOptions options) {
@@ -59,6 +62,9 @@ public final class Backend implements AutoCloseable {
                 options.orderPollInterval(), clock);
         this.orderService = new OutboxOrderService(cache, outbox, apis, changeFeed, options.orderPollInterval(), clock,
                 syncService::outboxChanged);
+        this.hiringProcessService = new RemoteHiringProcessService(cache, apis, changeFeed);
+        this.moveService = new RemoteMoveService(cache, apis, changeFeed);
+        this.addCandidateService = new RemoteAddCandidateService(cache, apis, changeFeed);
         // a saved account may fix what made the outbox wait
         changeFeed.subscribe(e -> {
             if (e.kind() == ChangeEvent.Kind.SETTINGS) {
@@ -92,6 +98,18 @@ public final class Backend implements AutoCloseable {
 
     public BackgroundSync syncService() {
         return syncService;
+    }
+
+    public HiringProcessService hiringProcessService() {
+        return hiringProcessService;
+    }
+
+    public MoveService moveService() {
+        return moveService;
+    }
+
+    public AddCandidateService addCandidateService() {
+        return addCandidateService;
     }
 
     public ChangeFeed changeFeed() {

@@ -137,6 +137,8 @@ final class JsonViews {
             tn.put("subStatus", t.subStatus());
             tn.put("partnerId", t.partnerId());
             tn.put("packageId", t.packageId());
+            tn.put("onMove", t.onMove());
+            tn.put("onAdd", t.onAdd());
         }
         return n;
     }

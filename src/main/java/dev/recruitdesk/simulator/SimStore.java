@@ -68,7 +68,7 @@ final class SimStore {
         this.paceMillis = paceMillis;
         this.clock = clock;
         this.requesterEmail = requesterEmail;
-        this.processes = data.processes;
+        this.processes = new ArrayList<>(data.processes);
         this.processes.forEach(p -> processById.put(p.id(), p));
         this.jobs = data.jobs;
         this.jobs.forEach(j -> jobById.put(j.id(), j));
@@ -205,6 +205,10 @@ final class SimStore {
                         + " in this job's hiring process", List.of(new SimError.FieldError("subStatus",
                         "INVALID_SUB_STATUS", "Allowed: " + String.join(", ", steps))));
             }
+            if (status.equals(a.status) && java.util.Objects.equals(subStatus, a.subStatus)) {
+                // Already there: not a move into the step, so nothing fires (a retried bulk move orders nothing).
+                return null;
+            }
             long now = stamp();
             a.status = status;
             a.subStatus = subStatus;
@@ -241,6 +245,12 @@ final class SimStore {
             applicationById.put(c.primary().id, c.primary());
             sorted.put(new SortKey(now, id), c);
             version++;
+            SimHiringProcess process = processById.get(job.hiringProcessId());
+            if (process != null && connected) {
+                for (SimHiringProcess.AutoTrigger t : process.onAddTriggers()) {
+                    autoOrder(c.primary(), t);
+                }
+            }
             return views.candidateDetails(c);
         });
     }
@@ -279,11 +289,90 @@ final class SimStore {
     }
 
     ObjectNode hiringProcesses() {
-        ObjectNode n = Json.object();
-        n.put("totalFound", processes.size());
-        ArrayNode content = n.putArray("content");
-        processes.forEach(p -> content.add(views.hiringProcess(p)));
-        return n;
+        return read(() -> {
+            ObjectNode n = Json.object();
+            n.put("totalFound", processes.size());
+            ArrayNode content = n.putArray("content");
+            processes.forEach(p -> content.add(views.hiringProcess(p)));
+            return n;
+        });
+    }
+
+    /** [SIM] Adds a custom step under a main status; the name must be new in the whole process. */
+    ObjectNode addStep(String processId, String status, String name) {
+        return write(() -> {
+            SimHiringProcess p = process0(processId);
+            if (p.hasStepNamed(name)) {
+                throw new SimError(409, "STEP_ALREADY_EXISTS", "This hiring process already has a step named " + name,
+                        List.of(new SimError.FieldError("name", "DUPLICATE", "Already a step of this process")));
+            }
+            return views.hiringProcess(replace(p.withStep(status, name)));
+        });
+    }
+
+    /**
+     * [SIM] Saves (or, with a null partner, removes) a step's assessment rule. With {@code orderExisting} the package
+     * is also ordered now for every application already in the step (never twice while one is open).
+     */
+    ObjectNode saveStepAssessment(String processId, String status, String subStatus, String partnerId,
+                                  String packageId, boolean onMove, boolean onAdd, boolean orderExisting) {
+        return write(() -> {
+            SimHiringProcess p = process0(processId);
+            if (!p.stepsOf(status).contains(subStatus)) {
+                throw new SimError(404, "NOT_FOUND", "Step " + subStatus + " not found under " + status);
+            }
+            SimHiringProcess.AutoTrigger rule = null;
+            if (partnerId != null) {
+                SimPartner partner = partnerById.get(partnerId);
+                if (partner == null) {
+                    throw SimError.notFound("Partner " + partnerId);
+                }
+                SimPackage pkg = packageById.get(packageId);
+                if (pkg == null) {
+                    throw SimError.notFound("Package " + packageId);
+                }
+                if (!pkg.partnerId().equals(partnerId)) {
+                    throw new SimError(422, "PACKAGE_NOT_OF_PARTNER", "The package is not offered by this partner");
+                }
+                rule = new SimHiringProcess.AutoTrigger(status, subStatus, partnerId, packageId, onMove, onAdd);
+            }
+            SimHiringProcess saved = replace(p.withRule(status, subStatus, rule));
+            ObjectNode n = Json.object();
+            n.set("hiringProcess", views.hiringProcess(saved));
+            ArrayNode placed = n.putArray("ordersPlaced");
+            if (rule != null && orderExisting) {
+                if (!connected) {
+                    throw SimError.notConnected();
+                }
+                for (SimCandidate c : candidatesInOrder) {
+                    for (SimApplication a : c.applications) {
+                        SimJob job = jobById.get(a.jobId);
+                        if (job != null && processId.equals(job.hiringProcessId()) && status.equals(a.status)
+                                && subStatus.equals(a.subStatus)) {
+                            SimOrder o = autoOrder(a, rule);
+                            if (o != null) {
+                                placed.add(views.order(o));
+                            }
+                        }
+                    }
+                }
+            }
+            return n;
+        });
+    }
+
+    private SimHiringProcess process0(String processId) {
+        SimHiringProcess p = processById.get(processId);
+        if (p == null) {
+            throw SimError.notFound("Hiring process " + processId);
+        }
+        return p;
+    }
+
+    private SimHiringProcess replace(SimHiringProcess changed) {
+        processes.replaceAll(p -> p.id().equals(changed.id()) ? changed : p);
+        processById.put(changed.id(), changed);
+        return changed;
     }
 
     // ---- integration, partners, orders ----
@@ -396,15 +485,15 @@ final class SimStore {
     }
 
     /** SmartRecruiters orders the step's package itself; a second move while that order is open orders nothing. */
-    private void autoOrder(SimApplication app, SimHiringProcess.AutoTrigger trigger) {
+    private SimOrder autoOrder(SimApplication app, SimHiringProcess.AutoTrigger trigger) {
         for (SimOrder o : ordersByApplication.getOrDefault(app.id, List.of())) {
             if (o.open() && o.pkg.id().equals(trigger.packageId())) {
-                return;
+                return null;
             }
         }
         SimPartner partner = partnerById.get(trigger.partnerId());
         SimPackage pkg = packageById.get(trigger.packageId());
-        newOrder("auto:" + app.id + ":" + (++autoOrderCount), app, partner, pkg, requesterEmail);
+        return newOrder("auto:" + app.id + ":" + (++autoOrderCount), app, partner, pkg, requesterEmail);
     }
 
     private SimOrder newOrder(String key, SimApplication app, SimPartner partner, SimPackage pkg, String requester) {

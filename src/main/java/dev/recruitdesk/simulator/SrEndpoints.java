@@ -13,6 +13,9 @@ import java.util.TreeSet;
 final class SrEndpoints {
 
     private static final String ASSESSMENT = "/assessment-api/v202107";
+    /** The CV endpoint's size limit (SmartRecruiters' web UI also caps résumés at a few MB). */
+    static final int MAX_CV_BYTES = 5 * 1024 * 1024;
+    private static final List<String> STEP_STATUSES = List.of("IN_REVIEW", "INTERVIEW", "OFFERED");
 
     private final SimStore store;
     private final Credentials credentials;
@@ -36,7 +39,10 @@ final class SrEndpoints {
         r.add(api("GET", "/jobs", this::listJobs));
         r.add(api("GET", "/jobs/{jobId}", req -> SimResponse.ok(store.job(req.param("jobId")))));
         r.add(api("POST", "/jobs/{jobId}/candidates", this::createCandidate));
+        r.add(api("POST", "/jobs/{jobId}/candidates/cv", this::createCandidateFromCv));
         r.add(api("GET", "/configuration/hiring-processes", req -> SimResponse.ok(store.hiringProcesses())));
+        r.add(api("POST", "/configuration/hiring-processes/{processId}/steps", this::addStep));
+        r.add(api("PUT", "/configuration/hiring-processes/{processId}/auto-triggers", this::saveAutoTrigger));
         r.add(api("GET", ASSESSMENT + "/integrations/stackone", req -> SimResponse.ok(store.integration())));
         r.add(api("POST", ASSESSMENT + "/integrations/stackone", this::connect));
         r.add(api("DELETE", ASSESSMENT + "/integrations/stackone", req -> {
@@ -171,6 +177,85 @@ final class SrEndpoints {
         ObjectNode created = store.createCandidate(req.param("jobId"), first, last, email,
                 Json.text(body, "phoneNumber"));
         return SimResponse.json(201, created);
+    }
+
+    /** [SIM] SR's CV endpoint: parses the résumé and creates the candidate from what it finds. */
+    private SimResponse createCandidateFromCv(SimRequest req) {
+        if (req.body().length > MAX_CV_BYTES + 64 * 1024) {
+            throw tooLarge();
+        }
+        Multipart.FilePart file = Multipart.file(req.header("content-type"), req.body(), "file");
+        String type = ResumeText.typeOf(file.fileName());
+        if (file.content().length == 0) {
+            throw new SimError(400, "EMPTY_FILE", "The résumé file is empty");
+        }
+        if (file.content().length > MAX_CV_BYTES) {
+            throw tooLarge();
+        }
+        ResumeFields fields = ResumeFields.from(ResumeText.extract(type, file.content()));
+        List<SimError.FieldError> missing = new ArrayList<>();
+        if (fields.email() == null) {
+            missing.add(new SimError.FieldError("email", "NOT_FOUND_IN_CV", "No email address found in the résumé"));
+        }
+        if (fields.firstName() == null || fields.lastName() == null) {
+            missing.add(new SimError.FieldError("name", "NOT_FOUND_IN_CV", "No name found in the résumé"));
+        }
+        if (!missing.isEmpty()) {
+            throw new SimError(422, "CV_PARSE_FAILED", "The résumé does not show a name and an email address",
+                    missing);
+        }
+        ObjectNode created = store.createCandidate(req.param("jobId"), fields.firstName(), fields.lastName(),
+                fields.email(), fields.phone());
+        return SimResponse.json(201, created);
+    }
+
+    private static SimError tooLarge() {
+        return new SimError(413, "FILE_TOO_LARGE", "Résumés may be at most " + (MAX_CV_BYTES / (1024 * 1024)) + " MB");
+    }
+
+    // ---- hiring-process configuration [SIM] ----
+
+    private SimResponse addStep(SimRequest req) {
+        JsonNode body = Json.read(req.body());
+        String status = Json.text(body, "status");
+        String name = Json.text(body, "name");
+        List<SimError.FieldError> errors = new ArrayList<>();
+        if (status == null || !STEP_STATUSES.contains(status)) {
+            errors.add(new SimError.FieldError("status", "INVALID_STATUS", "Steps go under " + STEP_STATUSES));
+        }
+        if (name == null || name.isBlank()) {
+            errors.add(new SimError.FieldError("name", "REQUIRED", "name is required"));
+        } else if (name.strip().length() > 80) {
+            errors.add(new SimError.FieldError("name", "TOO_LONG", "name is at most 80 characters"));
+        }
+        if (!errors.isEmpty()) {
+            throw new SimError(400, "VALIDATION_ERROR", "The step is not valid", errors);
+        }
+        return SimResponse.json(201, store.addStep(req.param("processId"), status, name.strip()));
+    }
+
+    private SimResponse saveAutoTrigger(SimRequest req) {
+        JsonNode body = Json.read(req.body());
+        String status = Json.text(body, "status");
+        String subStatus = Json.text(body, "subStatus");
+        String partnerId = Json.text(body, "partnerId");
+        String packageId = Json.text(body, "packageId");
+        List<SimError.FieldError> errors = new ArrayList<>();
+        if (status == null || !STEP_STATUSES.contains(status)) {
+            errors.add(new SimError.FieldError("status", "INVALID_STATUS", "Steps go under " + STEP_STATUSES));
+        }
+        if (subStatus == null) {
+            errors.add(new SimError.FieldError("subStatus", "REQUIRED", "subStatus is required"));
+        }
+        if (partnerId != null && packageId == null) {
+            errors.add(new SimError.FieldError("packageId", "REQUIRED", "packageId is required with a partner"));
+        }
+        if (!errors.isEmpty()) {
+            throw new SimError(400, "VALIDATION_ERROR", "The assessment rule is not valid", errors);
+        }
+        return SimResponse.ok(store.saveStepAssessment(req.param("processId"), status, subStatus, partnerId,
+                packageId, body.path("onMove").asBoolean(true), body.path("onAdd").asBoolean(false),
+                body.path("orderExisting").asBoolean(false)));
     }
 
     // ---- jobs ----

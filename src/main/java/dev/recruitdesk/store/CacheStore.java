@@ -431,6 +431,48 @@ public final class CacheStore implements AutoCloseable {
         });
     }
 
+    /** Applications of the given jobs that are in (status, subStatus) now, as far as the cache knows. */
+    public List<ApplicationRef> applicationsInStep(Collection<String> jobIds, String status, String subStatus) {
+        if (jobIds.isEmpty()) {
+            return List.of();
+        }
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT * FROM application WHERE job_id = ANY(?) "
+                    + "AND status = ? AND sub_status = ? ORDER BY candidate_id, job_id")) {
+                ps.setObject(1, jobIds.toArray(String[]::new));
+                ps.setString(2, status);
+                ps.setString(3, subStatus);
+                List<ApplicationRef> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(applicationRef(rs));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    /** Ids of the candidates whose email is this one, case ignored. */
+    public List<String> candidateIdsWithEmail(String email) {
+        if (email == null || email.isBlank()) {
+            return List.of();
+        }
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT id FROM candidate WHERE email_key = ? ORDER BY id")) {
+                ps.setString(1, email.strip().toLowerCase(java.util.Locale.ROOT));
+                List<String> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(rs.getString(1));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
     /** Applications after {@code (candidateId, jobId)} in key order: a resumable walk over all of them. */
     public List<ApplicationRef> applicationsAfter(String candidateId, String jobId, int limit) {
         return db.read(c -> {

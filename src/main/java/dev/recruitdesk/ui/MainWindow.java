@@ -58,6 +58,9 @@ public final class MainWindow {
     private SettingsViewModel settingsVm;
     private ProfileView profileView;
     private OrderDialog orderDialog;
+    private dev.recruitdesk.ui.process.ProcessView processView;
+    private dev.recruitdesk.ui.process.MoveDialog moveDialog;
+    private dev.recruitdesk.ui.process.AddCandidateDialog addCandidateDialog;
     private boolean peopleLoaded;
 
     public MainWindow(UiContext ctx) {
@@ -104,6 +107,9 @@ public final class MainWindow {
         });
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.DIGIT1, KeyCombination.SHORTCUT_DOWN), this::showPeople);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.DIGIT2, KeyCombination.SHORTCUT_DOWN), this::showSettings);
+        if (ctx.process() != null) {
+            wireProcessActions(scene);
+        }
         stage.setScene(scene);
         stage.setTitle(ctx.demoMode() ? Messages.get("app.titleDemo") : Messages.get("app.title"));
         stage.setMinWidth(960);
@@ -153,6 +159,88 @@ public final class MainWindow {
         }
     }
 
+    /** The "Hiring process" entry, the People actions (+, Move…) and résumés dropped on the window. */
+    private void wireProcessActions(Scene scene) {
+        shell.enableProcess(this::showProcess);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.DIGIT3, KeyCombination.SHORTCUT_DOWN), this::showProcess);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN), () -> openAddCandidate(null));
+        javafx.scene.control.Button add = new javafx.scene.control.Button("Add candidate",
+                new org.kordamp.ikonli.javafx.FontIcon(org.kordamp.ikonli.materialdesign2.MaterialDesignP.PLUS));
+        add.setId("people-add");
+        add.setTooltip(new javafx.scene.control.Tooltip("Add a candidate by form or résumé (Ctrl+N)"));
+        add.setOnAction(e -> openAddCandidate(null));
+        javafx.scene.control.Button move = new javafx.scene.control.Button("Move…");
+        move.setId("people-move");
+        move.setTooltip(new javafx.scene.control.Tooltip("Move the selected candidates into a step"));
+        move.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(
+                peopleView.table().getSelectionModel().getSelectedItems()));
+        move.setOnAction(e -> openMoveDialog(peopleView.selectedIds()));
+        peopleView.addActions(move, add);
+        scene.setOnDragOver(e -> {
+            if (e.getDragboard().hasFiles()) {
+                e.acceptTransferModes(javafx.scene.input.TransferMode.COPY);
+            }
+            e.consume();
+        });
+        scene.setOnDragDropped(e -> {
+            boolean ok = e.getDragboard().hasFiles() && !e.getDragboard().getFiles().isEmpty();
+            if (ok) {
+                openAddCandidate(e.getDragboard().getFiles().get(0).toPath());
+            }
+            e.setDropCompleted(ok);
+            e.consume();
+        });
+    }
+
+    public void showProcess() {
+        if (ctx.process() == null) {
+            return;
+        }
+        shell.select(ShellView.Screen.PROCESS);
+        var vm = new dev.recruitdesk.ui.process.ProcessViewModel(ctx.process().processes(), ctx.tasks());
+        processView = new dev.recruitdesk.ui.process.ProcessView(vm);
+        shell.setContent(processView);
+        profileView = null;
+        vm.load();
+    }
+
+    /** Moves the candidates' primary applications (People's selection). */
+    dev.recruitdesk.ui.process.MoveDialog openMoveDialog(List<String> candidateIds) {
+        var vm = dev.recruitdesk.ui.process.MoveViewModel.forCandidates(ctx.process().processes(),
+                ctx.process().moves(), ctx.candidates(), ctx.tasks(), candidateIds);
+        moveDialog = new dev.recruitdesk.ui.process.MoveDialog(dialogs, vm);
+        moveDialog.show();
+        return moveDialog;
+    }
+
+    private void openMoveDialog(ProfileViewModel profile, ApplicationRef app) {
+        Candidate c = profile.candidateProperty().get();
+        String name = (c == null ? app.candidateId() : c.displayName())
+                + (app.jobTitle() == null ? "" : " · " + app.jobTitle());
+        var vm = dev.recruitdesk.ui.process.MoveViewModel.forApplications(ctx.process().processes(),
+                ctx.process().moves(), ctx.candidates(), ctx.tasks(),
+                List.of(new dev.recruitdesk.service.MoveService.MoveRequest(app.candidateId(), app.jobId(), name)));
+        moveDialog = new dev.recruitdesk.ui.process.MoveDialog(dialogs, vm);
+        moveDialog.stage().setOnHidden(e -> profile.load());
+        moveDialog.show();
+    }
+
+    /** The Add Candidate dialog; with a file, on its résumé tab. */
+    dev.recruitdesk.ui.process.AddCandidateDialog openAddCandidate(java.nio.file.Path resume) {
+        if (ctx.process() == null) {
+            return null;
+        }
+        var vm = new dev.recruitdesk.ui.process.AddCandidateViewModel(ctx.process().adds(), ctx.candidates(),
+                ctx.tasks());
+        addCandidateDialog = new dev.recruitdesk.ui.process.AddCandidateDialog(dialogs, vm, this::openProfile);
+        if (resume != null) {
+            addCandidateDialog.showWithResume(resume);
+        } else {
+            addCandidateDialog.show();
+        }
+        return addCandidateDialog;
+    }
+
     public void showSettings() {
         shell.select(ShellView.Screen.SETTINGS);
         settingsVm = new SettingsViewModel(ctx.account(), ctx.tasks(), ctx.sync()::status);
@@ -167,6 +255,9 @@ public final class MainWindow {
         ProfileViewModel vm = new ProfileViewModel(candidateId, ctx.candidates(), ctx.profiles(), ctx.tasks(), ctx.sync()::status);
         profileView = new ProfileView(vm, this::backToPeople, app -> openOrderDialog(vm, app),
                 order -> new ResultsViewModel(order, ctx.orders(), ctx.tasks(), linkOpener), dialogs);
+        if (ctx.process() != null) {
+            profileView.setMoveAction(app -> openMoveDialog(vm, app));
+        }
         shell.setContent(profileView);
         vm.load();
         profileView.requestFocus();
@@ -210,6 +301,22 @@ public final class MainWindow {
 
     OrderDialog orderDialog() {
         return orderDialog;
+    }
+
+    dev.recruitdesk.ui.process.ProcessView processView() {
+        return processView;
+    }
+
+    dev.recruitdesk.ui.process.MoveDialog moveDialog() {
+        return moveDialog;
+    }
+
+    dev.recruitdesk.ui.process.AddCandidateDialog addCandidateDialog() {
+        return addCandidateDialog;
+    }
+
+    ShellView shell() {
+        return shell;
     }
 
     private void close() {

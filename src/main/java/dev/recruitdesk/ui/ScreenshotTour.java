@@ -91,6 +91,7 @@ public final class ScreenshotTour {
 
         if (showcase.isEmpty()) {
             log.warn("No candidate with orders found: profile, order and results screenshots skipped");
+            processScreens(window, ctx, outDir, written);
             return written;
         }
         onFx(() -> {
@@ -146,7 +147,91 @@ public final class ScreenshotTour {
         });
         settle();
         written.add(snapshot(window.stage().getScene(), outDir.resolve("results.png")));
+        processScreens(window, ctx, outDir, written);
         return written;
+    }
+
+    /** The hiring-process screen with a step's rule and preview, the move dialog and both Add Candidate tabs. */
+    static void processScreens(MainWindow window, UiContext ctx, Path outDir, List<Path> written)
+            throws Exception {
+        if (ctx.process() == null) {
+            return;
+        }
+        onFx(() -> {
+            window.showProcess();
+            return null;
+        });
+        waitFor("hiring processes to load", STEP_DEADLINE_MS, () -> onFxQuiet(() ->
+                window.processView() != null && !window.processView().viewModel().processes().isEmpty()
+                        && !window.processView().viewModel().partners().isEmpty()));
+        dev.recruitdesk.ui.process.ProcessViewModel pvm = onFx(() -> window.processView().viewModel());
+        onFx(() -> {
+            pvm.steps().stream().filter(r -> !r.assessment().isEmpty()).findFirst().ifPresent(pvm.stepProperty()::set);
+            return null;
+        });
+        waitFor("the rule preview", STEP_DEADLINE_MS, () -> onFxQuiet(() -> pvm.packageProperty().get() != null
+                && pvm.previewTextProperty().get().contains("Next")));
+        settle();
+        written.add(snapshot(window.stage().getScene(), outDir.resolve("hiring-process.png")));
+
+        onFx(() -> {
+            window.showPeople();
+            return null;
+        });
+        List<String> ids = onFx(() -> {
+            List<String> some = new ArrayList<>();
+            for (int i = 0; i < Math.min(3, window.peopleViewModel().rows().size()); i++) {
+                CandidateRow r = window.peopleViewModel().rows().peek(i);
+                if (r != null) {
+                    some.add(r.id());
+                }
+            }
+            return some;
+        });
+        dev.recruitdesk.ui.process.MoveDialog move = onFx(() -> window.openMoveDialog(ids));
+        try {
+            waitFor("the move dialog", STEP_DEADLINE_MS, () -> onFxQuiet(() -> move.viewModel().readyProperty().get()));
+            onFx(() -> {
+                move.viewModel().selectStep("Skills Test");
+                if (move.viewModel().targetProperty().get() == null && !move.viewModel().targets().isEmpty()) {
+                    move.viewModel().targetProperty().set(move.viewModel().targets().get(0));
+                }
+                move.stage().sizeToScene();
+                return null;
+            });
+            settle();
+            written.add(snapshot(move.stage().getScene(), outDir.resolve("move-dialog.png")));
+        } finally {
+            onFx(() -> {
+                move.stage().close();
+                return null;
+            });
+        }
+
+        dev.recruitdesk.ui.process.AddCandidateDialog add = onFx(() -> window.openAddCandidate(null));
+        try {
+            waitFor("jobs for Add Candidate", STEP_DEADLINE_MS, () -> onFxQuiet(() -> !add.viewModel().jobs().isEmpty()));
+            onFx(() -> {
+                add.viewModel().firstNameProperty().set("Amara");
+                add.viewModel().lastNameProperty().set("Nwosu");
+                add.viewModel().emailProperty().set("amara.nwosu@");
+                add.stage().sizeToScene();
+                return null;
+            });
+            settle();
+            written.add(snapshot(add.stage().getScene(), outDir.resolve("add-candidate.png")));
+            onFx(() -> {
+                add.viewModel().modeProperty().set(dev.recruitdesk.ui.process.AddCandidateViewModel.Mode.RESUME);
+                return null;
+            });
+            settle();
+            written.add(snapshot(add.stage().getScene(), outDir.resolve("add-candidate-resume.png")));
+        } finally {
+            onFx(() -> {
+                add.stage().close();
+                return null;
+            });
+        }
     }
 
     private static OrderViewModel viewModelOf(OrderDialog dialog) {

@@ -1,6 +1,9 @@
 package dev.recruitdesk.ui;
 
 import dev.recruitdesk.service.AccountService;
+import dev.recruitdesk.service.AddCandidateService;
+import dev.recruitdesk.service.HiringProcessService;
+import dev.recruitdesk.service.MoveService;
 import dev.recruitdesk.service.CandidateQueries;
 import dev.recruitdesk.service.ChangeFeed;
 import dev.recruitdesk.service.OrderService;
@@ -13,5 +16,15 @@ import dev.recruitdesk.service.SyncService;
  */
 public record UiContext(CandidateQueries candidates, ProfileService profiles, OrderService orders,
                         AccountService account, SyncService sync, ChangeFeed changes, TaskRunner tasks,
-                        boolean demoMode, Runnable onLeaveDemo) {
+                        boolean demoMode, Runnable onLeaveDemo, ProcessServices process) {
+
+    /** Without the hiring-process services: the "Hiring process" screen, moves and Add Candidate are not offered. */
+    public UiContext(CandidateQueries candidates, ProfileService profiles, OrderService orders, AccountService account,
+                     SyncService sync, ChangeFeed changes, TaskRunner tasks, boolean demoMode, Runnable onLeaveDemo) {
+        this(candidates, profiles, orders, account, sync, changes, tasks, demoMode, onLeaveDemo, null);
+    }
+
+    /** The services of the hiring-process screen, the move dialog and Add Candidate. */
+    public record ProcessServices(HiringProcessService processes, MoveService moves, AddCandidateService adds) {
+    }
 }

@@ -47,10 +47,12 @@ public final class PeopleView extends BorderPane {
     private final CustomTextField search = new CustomTextField();
     private final ComboBox<StatusOption> status = new ComboBox<>();
     private final TableView<CandidateRow> table = new TableView<>();
+    private HBox actionBar;
     private final StackPane body = new StackPane();
     private final Consumer<String> openProfile;
     private final Runnable editSettings;
     private String selectedId;
+    private java.util.List<String> selectedMany = java.util.List.of();
 
     public PeopleView(PeopleViewModel vm, Consumer<String> openProfile, Runnable editSettings) {
         this.vm = vm;
@@ -70,6 +72,17 @@ public final class PeopleView extends BorderPane {
     public void focusSearch() {
         search.requestFocus();
         search.selectAll();
+    }
+
+    /** Puts extra actions (Add candidate, Move) at the end of the search bar. */
+    public void addActions(javafx.scene.Node... actions) {
+        actionBar.getChildren().addAll(actions);
+    }
+
+    /** The selected candidates' ids (several may be selected for a bulk move). */
+    public java.util.List<String> selectedIds() {
+        return table.getSelectionModel().getSelectedItems().stream().filter(java.util.Objects::nonNull)
+                .filter(r -> !PagedCandidateList.isPlaceholder(r)).map(CandidateRow::id).toList();
     }
 
     public TableView<CandidateRow> table() {
@@ -121,6 +134,7 @@ public final class PeopleView extends BorderPane {
         Label filterLabel = new Label(Messages.get("people.filterLabel"));
         filterLabel.setLabelFor(status);
         HBox bar = new HBox(10, search, filterLabel, status, grow, count);
+        actionBar = bar;
         bar.setAlignment(Pos.CENTER_LEFT);
         Label offline = new Label();
         offline.setId("people-offline");
@@ -140,7 +154,7 @@ public final class PeopleView extends BorderPane {
         table.setItems(vm.rows());
         table.getStyleClass().addAll(Styles.STRIPED, Tweaks.EDGE_TO_EDGE);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getSelectionModel().setSelectionMode(SelectionMode.SINGLE);
+        table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE); // a bulk move takes several
         table.setFixedCellSize(36);
         table.getColumns().add(textColumn("people.col.name", CandidateRow::name, 220));
         table.getColumns().add(textColumn("people.col.email", CandidateRow::email, 240));
@@ -186,6 +200,13 @@ public final class PeopleView extends BorderPane {
                 selectedId = b.id();
             }
         });
+        // A refresh replaces the rows and with them the selection: a multi-selection (for a bulk move) is kept too.
+        table.getSelectionModel().getSelectedItems().addListener((javafx.collections.ListChangeListener<CandidateRow>) c -> {
+            java.util.List<String> ids = selectedIds();
+            if (!ids.isEmpty()) {
+                selectedMany = ids;
+            }
+        });
         Label placeholder = new Label("");
         table.setPlaceholder(placeholder);
     }
@@ -227,6 +248,18 @@ public final class PeopleView extends BorderPane {
         CandidateRow current = table.getSelectionModel().getSelectedItem();
         if (current != null && selectedId.equals(current.id())) {
             return;
+        }
+        if (selectedMany.size() > 1 && selectedMany.contains(selectedId)) {
+            java.util.List<String> keep = selectedMany;
+            if (table.getSelectionModel().getSelectedItems().size() == keep.size()) {
+                return;
+            }
+            java.util.List<Integer> rows = keep.stream().map(id -> vm.rows().indexOfLoaded(id)).filter(i -> i >= 0).toList();
+            if (!rows.isEmpty()) {
+                table.getSelectionModel().clearSelection();
+                rows.forEach(i -> table.getSelectionModel().select(i.intValue()));
+                return;
+            }
         }
         int i = vm.rows().indexOfLoaded(selectedId);
         if (i >= 0) {

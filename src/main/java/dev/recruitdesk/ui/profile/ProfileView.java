@@ -53,6 +53,7 @@ public final class ProfileView extends BorderPane {
     private final Runnable onBack;
     private final VBox page = new VBox(20);
     private ResultsPanel results;
+    private Consumer<ApplicationRef> moveAction;
 
     public ProfileView(ProfileViewModel vm, Runnable onBack, Consumer<ApplicationRef> orderAction,
                        Function<AssessmentOrder, ResultsViewModel> resultsFactory, DialogService dialogs) {
@@ -217,6 +218,11 @@ public final class ProfileView extends BorderPane {
         }
     }
 
+    /** Offers "Move…" on each application; set before the profile loads. */
+    public void setMoveAction(Consumer<ApplicationRef> action) {
+        this.moveAction = action;
+    }
+
     private Node sectionCard(ApplicationSection s) {
         ApplicationRef app = s.application();
         VBox card = new VBox(12);
@@ -251,6 +257,13 @@ public final class ProfileView extends BorderPane {
             order.setTooltip(new Tooltip(Messages.get("profile.orderShortcut")));
             order.setOnAction(e -> orderAction.accept(app));
             head.getChildren().add(order);
+            if (moveAction != null) {
+                Button move = new Button("Move…", new FontIcon(MaterialDesignA.ARROW_RIGHT_BOLD_BOX_OUTLINE));
+                move.getStyleClass().add("move-button");
+                move.setMinWidth(Region.USE_PREF_SIZE);
+                move.setOnAction(e -> moveAction.accept(app));
+                head.getChildren().add(move);
+            }
         }
         Label assessments = new Label(Messages.get("profile.assessments"));
         assessments.getStyleClass().add("section-label");

@@ -28,12 +28,14 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignT;
 /** The frame around every screen: header (with the demo badge), left navigation, content area, status bar. */
 public final class ShellView extends BorderPane {
 
-    public enum Screen { PEOPLE, SETTINGS }
+    public enum Screen { PEOPLE, PROCESS, SETTINGS }
 
     private final StackPane content = new StackPane();
     private final ToggleGroup nav = new ToggleGroup();
     private final ToggleButton people;
     private final ToggleButton settings;
+    private final VBox navList;
+    private ToggleButton process;
 
     public ShellView(StatusBarViewModel status, boolean demoMode, Runnable showPeople, Runnable showSettings) {
         getStyleClass().add("shell");
@@ -43,6 +45,7 @@ public final class ShellView extends BorderPane {
         settings.setId("nav-settings");
         // Room for "Hiring process" and others: the navigation is a plain list of toggles.
         VBox left = new VBox(4, people, settings);
+        navList = left;
         left.getStyleClass().add("nav");
         left.setPadding(new Insets(12, 8, 12, 8));
         left.setPrefWidth(190);
@@ -62,7 +65,23 @@ public final class ShellView extends BorderPane {
     }
 
     public void select(Screen screen) {
-        (screen == Screen.PEOPLE ? people : settings).setSelected(true);
+        ToggleButton b = switch (screen) {
+            case PEOPLE -> people;
+            case PROCESS -> process != null ? process : people;
+            case SETTINGS -> settings;
+        };
+        b.setSelected(true);
+    }
+
+    /** Adds the "Hiring process" entry (only when the app has the services for it). */
+    public void enableProcess(Runnable showProcess) {
+        if (process != null) {
+            return;
+        }
+        process = navButton(Messages.get("nav.process"), new FontIcon(MaterialDesignS.SITEMAP_OUTLINE), "Ctrl+3",
+                showProcess);
+        process.setId("nav-process");
+        navList.getChildren().add(navList.getChildren().indexOf(people) + 1, process);
     }
 
     private ToggleButton navButton(String text, FontIcon icon, String shortcut, Runnable action) {
