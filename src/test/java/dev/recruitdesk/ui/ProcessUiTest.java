@@ -168,13 +168,17 @@ class ProcessUiTest extends FxRobot {
 
         // The move refreshed the list: select the three again, as a recruiter retrying would.
         waitUntil(() -> table.getItems().size() == 3 && table.getItems().stream().allMatch(java.util.Objects::nonNull));
+        // The move's change events refresh the list, which may narrow a selection: select and open in one FX step.
         waitUntil(() -> {
             if (window.peopleView().selectedIds().size() != 3) {
                 table.getSelectionModel().selectAll();
             }
-            return window.peopleView().selectedIds().size() == 3;
+            if (window.peopleView().selectedIds().size() != 3) {
+                return false;
+            }
+            window.openMoveDialog(window.peopleView().selectedIds());
+            return true;
         }, () -> window.peopleView().selectedIds().toString());
-        clickOn("#people-move");
         waitUntil(() -> window.moveDialog() != dialog && window.moveDialog().viewModel().readyProperty().get());
         MoveDialog again = window.moveDialog();
         interact(() -> again.viewModel().selectStep("Skills Test"));
