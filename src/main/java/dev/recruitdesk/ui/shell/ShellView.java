@@ -48,7 +48,8 @@ public final class ShellView extends BorderPane {
         navList = left;
         left.getStyleClass().add("nav");
         left.setPadding(new Insets(12, 8, 12, 8));
-        left.setPrefWidth(190);
+        left.setPrefWidth(210);
+        left.setMinWidth(Region.USE_PREF_SIZE);
         setLeft(left);
         setTop(header(demoMode, showSettings));
         content.getStyleClass().add("content");
