@@ -189,6 +189,30 @@ class UiFlowTest extends UiTestBase {
     }
 
     @Test
+    void aRefreshKeepsAMultiSelectionForABulkMove() {
+        // Found while building the bulk move: a refresh arriving after the recruiter picked three rows left one.
+        @SuppressWarnings("unchecked")
+        TableView<dev.recruitdesk.domain.CandidateRow> table = lookup("#people-table").queryTableView();
+        waitUntil(() -> table.getItems().size() == 300 && table.getItems().get(0).id() != null);
+        interact(() -> {
+            table.getSelectionModel().setSelectionMode(javafx.scene.control.SelectionMode.MULTIPLE);
+            table.getSelectionModel().selectIndices(3, 5, 7);
+        });
+        java.util.List<String> picked = new java.util.ArrayList<>();
+        interact(() -> table.getSelectionModel().getSelectedItems().forEach(r -> picked.add(r.id())));
+        assertThat(picked).hasSize(3);
+        int pagesBefore = backend.pageCalls.get();
+
+        backend.publish(new dev.recruitdesk.service.ChangeEvent(dev.recruitdesk.service.ChangeEvent.Kind.CANDIDATES, Set.of()));
+
+        waitUntil(() -> backend.pageCalls.get() > pagesBefore);
+        waitUntil(() -> table.getSelectionModel().getSelectedItems().size() == 3);
+        java.util.List<String> after = new java.util.ArrayList<>();
+        interact(() -> table.getSelectionModel().getSelectedItems().forEach(r -> after.add(r.id())));
+        assertThat(after).containsExactlyInAnyOrderElementsOf(picked);
+    }
+
+    @Test
     void changeFeedUpdatesAnOpenProfile() throws Exception {
         interact(() -> window.openProfile(FakeBackend.SHOWCASE_ID));
         waitUntil(() -> lookup(".application-card").queryAll().size() == 3);

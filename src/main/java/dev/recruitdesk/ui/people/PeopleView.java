@@ -53,6 +53,8 @@ public final class PeopleView extends BorderPane {
     private final Runnable editSettings;
     private String selectedId;
     private java.util.List<String> selectedMany = java.util.List.of();
+    // True while a refresh swaps the rows: the selection it drops was not dropped by the recruiter.
+    private boolean replacingRows;
 
     public PeopleView(PeopleViewModel vm, Consumer<String> openProfile, Runnable editSettings) {
         this.vm = vm;
@@ -63,7 +65,11 @@ public final class PeopleView extends BorderPane {
         setCenter(body);
         buildTable();
         vm.stateProperty().addListener((o, a, b) -> showState());
-        vm.setOnRefreshed(this::restoreSelection);
+        vm.setOnBeforeRefresh(() -> replacingRows = true);
+        vm.setOnRefreshed(() -> {
+            replacingRows = false;
+            restoreSelection();
+        });
         // The selected row may sit on a page that arrives after the refresh.
         vm.rows().setOnPageLoaded(this::restoreSelection);
         showState();
@@ -203,7 +209,7 @@ public final class PeopleView extends BorderPane {
         // A refresh replaces the rows and with them the selection: a multi-selection (for a bulk move) is kept too.
         table.getSelectionModel().getSelectedItems().addListener((javafx.collections.ListChangeListener<CandidateRow>) c -> {
             java.util.List<String> ids = selectedIds();
-            if (!ids.isEmpty()) {
+            if (!ids.isEmpty() && !replacingRows) {
                 selectedMany = ids;
             }
         });
@@ -246,10 +252,11 @@ public final class PeopleView extends BorderPane {
             return;
         }
         CandidateRow current = table.getSelectionModel().getSelectedItem();
-        if (current != null && selectedId.equals(current.id())) {
+        boolean many = selectedMany.size() > 1 && selectedMany.contains(selectedId);
+        if (!many && current != null && selectedId.equals(current.id())) {
             return;
         }
-        if (selectedMany.size() > 1 && selectedMany.contains(selectedId)) {
+        if (many) {
             java.util.List<String> keep = selectedMany;
             if (table.getSelectionModel().getSelectedItems().size() == keep.size()) {
                 return;

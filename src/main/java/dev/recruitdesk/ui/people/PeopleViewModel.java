@@ -53,6 +53,7 @@ public final class PeopleViewModel {
     private boolean refreshRunning;
     private boolean refreshAgain;
     private Runnable onRefreshed = () -> { };
+    private Runnable onBeforeRefresh = () -> { };
 
     public PeopleViewModel(CandidateQueries queries, TaskRunner tasks) {
         this.queries = queries;
@@ -118,6 +119,11 @@ public final class PeopleViewModel {
     }
 
     /** Called after each refresh (new filter or changed data), so the view can restore its selection. */
+    /** Runs on the FX thread just before the rows are replaced (the view then knows a selection loss is not the user's). */
+    public void setOnBeforeRefresh(Runnable r) {
+        onBeforeRefresh = r;
+    }
+
     public void setOnRefreshed(Runnable r) {
         onRefreshed = r == null ? () -> { } : r;
     }
@@ -151,6 +157,7 @@ public final class PeopleViewModel {
             if (gen != generation) {
                 return;
             }
+            onBeforeRefresh.run();
             rows.reset(filter, counted.count, counted.firstPage);
             count.set(counted.count);
             countText.set(Messages.format("people.count", counted.count));
