@@ -323,17 +323,7 @@ final class SimStore {
             }
             SimHiringProcess.AutoTrigger rule = null;
             if (partnerId != null) {
-                SimPartner partner = partnerById.get(partnerId);
-                if (partner == null) {
-                    throw SimError.notFound("Partner " + partnerId);
-                }
-                SimPackage pkg = packageById.get(packageId);
-                if (pkg == null) {
-                    throw SimError.notFound("Package " + packageId);
-                }
-                if (!pkg.partnerId().equals(partnerId)) {
-                    throw new SimError(422, "PACKAGE_NOT_OF_PARTNER", "The package is not offered by this partner");
-                }
+                packageOfPartner(partnerId, packageId);
                 rule = new SimHiringProcess.AutoTrigger(status, subStatus, partnerId, packageId, onMove, onAdd);
             }
             SimHiringProcess saved = replace(p.withRule(status, subStatus, rule));
@@ -468,16 +458,7 @@ final class SimStore {
                 throw SimError.notFound("Application " + applicationId);
             }
             SimPartner partner = partnerById.get(partnerId);
-            if (partner == null) {
-                throw SimError.notFound("Partner " + partnerId);
-            }
-            SimPackage pkg = packageById.get(packageId);
-            if (pkg == null) {
-                throw SimError.notFound("Package " + packageId);
-            }
-            if (!pkg.partnerId().equals(partnerId)) {
-                throw new SimError(422, "PACKAGE_NOT_OF_PARTNER", "The package is not offered by this partner");
-            }
+            SimPackage pkg = packageOfPartner(partnerId, packageId);
             SimOrder o = newOrder("client:" + idempotencyKey, app, partner, pkg, requester);
             orderIdByIdempotencyKey.put(idempotencyKey, o.id);
             return new Placed(views.order(o), true);
@@ -746,5 +727,20 @@ final class SimStore {
                 throw SimError.badRequest("INVALID_PAGE_ID", "pageId is not a page id this server issued");
             }
         }
+    }
+
+    /** The package, checked to exist and to belong to the partner (404 / 422 as SmartRecruiters-style errors). */
+    private SimPackage packageOfPartner(String partnerId, String packageId) {
+        if (!partnerById.containsKey(partnerId)) {
+            throw SimError.notFound("Partner " + partnerId);
+        }
+        SimPackage pkg = packageById.get(packageId);
+        if (pkg == null) {
+            throw SimError.notFound("Package " + packageId);
+        }
+        if (!pkg.partnerId().equals(partnerId)) {
+            throw new SimError(422, "PACKAGE_NOT_OF_PARTNER", "The package is not offered by this partner");
+        }
+        return pkg;
     }
 }
