@@ -26,6 +26,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The cache database: candidates, applications, jobs, assessment orders and sync bookmarks. Reads run on the
@@ -40,10 +42,19 @@ public final class CacheStore implements AutoCloseable {
     private static final TypeReference<List<StatusChange>> HISTORY = new TypeReference<>() { };
     private static final TypeReference<List<Attachment>> ATTACHMENTS = new TypeReference<>() { };
 
+    private static final Logger log = LoggerFactory.getLogger(CacheStore.class);
+
     private final Database db;
+    private final CandidateIndex index = new CandidateIndex();
+    /** Done once the index holds every stored candidate; the first write queued, so every later one sees it. */
+    private final CompletableFuture<Void> indexLoaded;
 
     private CacheStore(Database db) {
         this.db = db;
+        this.indexLoaded = db.write(c -> {
+            loadIndex(c);
+            return null;
+        });
     }
 
     public static CacheStore open(Path dataDir) {
@@ -61,10 +72,11 @@ public final class CacheStore implements AutoCloseable {
         java.util.Map<String, Candidate> byId = new java.util.LinkedHashMap<>();
         candidates.forEach(k -> byId.put(k.id(), k));
         List<Candidate> copy = List.copyOf(byId.values());
+        List<CandidateIndex.Row> rows = new ArrayList<>(copy.size());
         return db.write(c -> {
-            writeCandidates(c, copy, seenGen);
+            rows.addAll(writeCandidates(c, copy, seenGen));
             return copy.size();
-        });
+        }, n -> index.apply(rows, List.of()));
     }
 
     /*
@@ -76,20 +88,14 @@ public final class CacheStore implements AutoCloseable {
     private static final int CANDIDATE_PARAMS = 14;
     private static final int MAX_ROWS_PER_INSERT = 400;
 
-    private static void writeCandidates(Connection c, List<Candidate> list, int seenGen) throws SQLException {
+    /** Writes a page of candidates; returns their rows for the index (to apply once committed). */
+    private List<CandidateIndex.Row> writeCandidates(Connection c, List<Candidate> list, int seenGen)
+            throws SQLException {
         if (list.isEmpty()) {
-            return;
+            return List.of();
         }
         List<String> ids = list.stream().map(Candidate::id).toList();
-        Set<String> known = new java.util.HashSet<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT id FROM candidate WHERE id IN (" + marks(ids.size()) + ")")) {
-            bindStrings(ps, ids);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    known.add(rs.getString(1));
-                }
-            }
-        }
+        Set<String> known = knownIds(c, ids);
         List<Candidate> fresh = list.stream().filter(k -> !known.contains(k.id())).toList();
         if (!known.isEmpty()) {
             try (PreparedStatement up = c.prepareStatement("UPDATE candidate SET first_name=?, last_name=?, email=?, "
@@ -115,8 +121,77 @@ public final class CacheStore implements AutoCloseable {
             }
         }
         List<String> knownIds = ids.stream().filter(known::contains).toList();
-        writeWords(c, list, knownIds);
         writeApplications(c, list, knownIds);
+        List<CandidateIndex.Row> rows = new ArrayList<>(list.size());
+        for (Candidate k : list) {
+            rows.add(indexRow(k, index.row(k.id())));
+        }
+        return rows;
+    }
+
+    /**
+     * Which of these candidates the cache holds already. The index knows (it mirrors every committed write, and this
+     * runs on the writer thread after it was loaded), which saves a query per page; without it, the database says.
+     */
+    private Set<String> knownIds(Connection c, List<String> ids) throws SQLException {
+        Set<String> known = new java.util.HashSet<>();
+        if (indexLoaded.isDone() && !indexLoaded.isCompletedExceptionally()) {
+            ids.stream().filter(index::contains).forEach(known::add);
+            return known;
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT id FROM candidate WHERE id IN (" + marks(ids.size()) + ")")) {
+            bindStrings(ps, ids);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    known.add(rs.getString(1));
+                }
+            }
+        }
+        return known;
+    }
+
+    private CandidateIndex.Row indexRow(Candidate k, CandidateIndex.Row old) {
+        return new CandidateIndex.Row(k.id(), SearchWords.nameKey(k.firstName(), k.lastName()),
+                displayName(k.id(), k.firstName(), k.lastName(), k.email()), k.email(),
+                index.intern(truncate(jobsText(k.applications()), 2000)),
+                index.intern(primary(k.applications()).map(ApplicationRef::status).orElse(null)),
+                old == null ? null : old.order, old == null ? null : old.kind, k.updatedOn(),
+                CandidateIndex.words(k.firstName(), k.lastName(), k.email()));
+    }
+
+    /** Fills the index from the candidate table (on the writer thread, before any other write). */
+    private void loadIndex(Connection c) throws SQLException {
+        long t0 = System.nanoTime();
+        List<CandidateIndex.Row> all = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT id, name_key, first_name, last_name, email, jobs_text, "
+                + "app_status, latest_order_status, latest_order_kind, updated_on FROM candidate");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                String id = rs.getString(1), first = rs.getString(3), last = rs.getString(4), email = rs.getString(5);
+                java.time.OffsetDateTime updated = rs.getObject(10, java.time.OffsetDateTime.class);
+                all.add(new CandidateIndex.Row(id, rs.getString(2), displayName(id, first, last, email), email,
+                        index.intern(rs.getString(6)), index.intern(rs.getString(7)), orderStatus(rs.getString(8)),
+                        kind(rs.getString(9)), updated == null ? null : updated.toInstant(),
+                        CandidateIndex.words(first, last, email)));
+            }
+        }
+        index.reset(all);
+        log.info("Candidate index: {} candidates loaded in {} ms", all.size(), (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    private OrderStatus orderStatus(String raw) {
+        return raw == null ? null : index.intern(OrderStatus.of(raw));
+    }
+
+    private static OrderStatus.Kind kind(String name) {
+        if (name == null) {
+            return null;
+        }
+        try {
+            return OrderStatus.Kind.valueOf(name);
+        } catch (IllegalArgumentException e) {
+            return OrderStatus.Kind.UNKNOWN;
+        }
     }
 
     private static void bindCandidate(PreparedStatement ps, int base, Candidate k, int seenGen) throws SQLException {
@@ -134,27 +209,6 @@ public final class CacheStore implements AutoCloseable {
         Sql.setInstant(ps, base + 12, k.updatedOn());
         ps.setInt(base + 13, seenGen);
         ps.setString(base + 14, k.id());
-    }
-
-    private static void writeWords(Connection c, List<Candidate> list, List<String> knownIds) throws SQLException {
-        deleteWhereCandidateIn(c, "candidate_word", knownIds);
-        List<String[]> rows = new ArrayList<>();
-        for (Candidate k : list) {
-            for (String w : SearchWords.of(k.firstName(), k.lastName(), k.email())) {
-                rows.add(new String[]{w, k.id()});
-            }
-        }
-        for (List<String[]> chunk : chunks(rows, MAX_ROWS_PER_INSERT)) {
-            try (PreparedStatement ins = c.prepareStatement("INSERT INTO candidate_word (word, candidate_id) VALUES "
-                    + rows(chunk.size(), 2))) {
-                int i = 1;
-                for (String[] r : chunk) {
-                    ins.setString(i++, r[0]);
-                    ins.setString(i++, r[1]);
-                }
-                ins.executeUpdate();
-            }
-        }
     }
 
     /**
@@ -291,9 +345,21 @@ public final class CacheStore implements AutoCloseable {
 
     /** Removes candidates a complete full listing did not name (gone from SmartRecruiters). */
     public CompletableFuture<Integer> deleteCandidatesNotSeenSince(int gen) {
+        List<String> gone = new ArrayList<>();
         return db.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT id FROM candidate WHERE seen_gen < ?")) {
+                ps.setInt(1, gen);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        gone.add(rs.getString(1));
+                    }
+                }
+            }
+            if (gone.isEmpty()) {
+                return 0;
+            }
             String stale = "(SELECT id FROM candidate WHERE seen_gen < ?)";
-            for (String t : List.of("candidate_word", "application", "assessment_order")) {
+            for (String t : List.of("application", "assessment_order")) {
                 try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + t + " WHERE candidate_id IN " + stale)) {
                     ps.setInt(1, gen);
                     ps.executeUpdate();
@@ -303,49 +369,39 @@ public final class CacheStore implements AutoCloseable {
                 ps.setInt(1, gen);
                 return ps.executeUpdate();
             }
-        });
+        }, n -> index.apply(List.of(), gone));
     }
 
+    /**
+     * How many candidates match the People filter. Served by the in-memory index; while it is still loading (the
+     * first moments after start), the unfiltered list comes from SQL so People can paint at once, and a search waits.
+     */
     public int count(String text, OrderStatus.Kind kind) {
-        SearchSql q = SearchSql.of(text, kind);
-        return db.read(q::count);
+        if (!indexReady() && CandidateIndex.queryWords(text).length == 0) {
+            return db.read(c -> SearchSql.count(c, kind));
+        }
+        return readyIndex().count(text, kind);
     }
 
-    private static final String ROW_COLUMNS = "c.id, c.name_key, c.first_name, c.last_name, c.email, c.jobs_text, "
-            + "c.app_status, c.latest_order_status, c.updated_on";
-
+    /** Rows {@code offset .. offset+limit} of the filtered list, in (name key, id) order. See {@link #count}. */
     public List<CandidateRow> page(String text, OrderStatus.Kind kind, int offset, int limit) {
-        SearchSql q = SearchSql.of(text, kind);
-        return db.read(c -> {
-            try (PreparedStatement ps = q.page(c, ROW_COLUMNS)) {
-                int n = ps.getParameterMetaData().getParameterCount();
-                ps.setInt(n - 1, Math.max(0, limit));
-                ps.setInt(n, Math.max(0, offset));
-                List<CandidateRow> rows = new ArrayList<>(Math.max(0, Math.min(limit, 1000)));
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        String status = rs.getString("latest_order_status");
-                        rows.add(new CandidateRow(rs.getString("id"),
-                                displayName(rs.getString("id"), rs.getString("first_name"), rs.getString("last_name"),
-                                        rs.getString("email")),
-                                rs.getString("email"), rs.getString("jobs_text"), rs.getString("app_status"),
-                                status == null ? null : OrderStatus.of(status), Sql.instant(rs, "updated_on")));
-                    }
-                }
-                return rows;
-            }
-        });
+        if (!indexReady() && CandidateIndex.queryWords(text).length == 0) {
+            return db.read(c -> SearchSql.page(c, kind, offset, limit));
+        }
+        return readyIndex().page(text, kind, offset, limit);
     }
 
-    /** The query plan H2 picks for a search page (for the performance test's log). */
-    String explain(String text, OrderStatus.Kind kind) {
-        SearchSql q = SearchSql.of(text, kind);
-        return db.read(c -> {
-            try (PreparedStatement ps = q.page(c, "c.id, c.name_key")) {
-                String sql = ps.toString();
-                return (q.isBroad(c) ? "broad: " : "narrow: ") + sql.replaceAll("\\s+", " ");
-            }
-        });
+    private boolean indexReady() {
+        return indexLoaded.isDone() && !indexLoaded.isCompletedExceptionally();
+    }
+
+    private CandidateIndex readyIndex() {
+        try {
+            indexLoaded.join();
+        } catch (java.util.concurrent.CompletionException | java.util.concurrent.CancellationException e) {
+            throw new StoreException("The candidate list could not be read from the local cache", e);
+        }
+        return index;
     }
 
     /** A plain substring scan over all emails: only a yardstick for the performance test. */
@@ -537,6 +593,7 @@ public final class CacheStore implements AutoCloseable {
      */
     public CompletableFuture<Set<String>> upsertOrders(List<AssessmentOrder> orders) {
         List<AssessmentOrder> copy = orders.stream().filter(o -> o.id() != null).toList();
+        List<CandidateIndex.Row> rows = new ArrayList<>();
         return db.write(c -> {
             Set<String> changed = new java.util.HashSet<>();
             if (copy.isEmpty()) {
@@ -567,10 +624,10 @@ public final class CacheStore implements AutoCloseable {
                 }
             }
             changed.remove(null);
-            refreshLatestOrder(c, copy.stream().map(AssessmentOrder::candidateId).filter(java.util.Objects::nonNull)
-                    .collect(Collectors.toSet()));
+            rows.addAll(refreshLatestOrder(c, copy.stream().map(AssessmentOrder::candidateId)
+                    .filter(java.util.Objects::nonNull).collect(Collectors.toSet())));
             return changed;
-        });
+        }, changed -> index.apply(rows, List.of()));
     }
 
     private static boolean sameAsStored(PreparedStatement old, AssessmentOrder o) throws SQLException {
@@ -608,7 +665,11 @@ public final class CacheStore implements AutoCloseable {
         ps.setString(22, o.id());
     }
 
-    private static void refreshLatestOrder(Connection c, Set<String> candidateIds) throws SQLException {
+    /** Recomputes the latest-order columns; returns the changed candidates' rows for the index. */
+    private List<CandidateIndex.Row> refreshLatestOrder(Connection c, Set<String> candidateIds) throws SQLException {
+        if (candidateIds.isEmpty()) {
+            return List.of();
+        }
         try (PreparedStatement ps = c.prepareStatement("UPDATE candidate k SET (latest_order_status, "
                 + "latest_order_kind, latest_order_at) = (SELECT o.status, o.status_kind, o.created_on "
                 + "FROM assessment_order o WHERE o.candidate_id = k.id "
@@ -619,6 +680,21 @@ public final class CacheStore implements AutoCloseable {
             }
             ps.executeBatch();
         }
+        List<String> ids = List.copyOf(candidateIds);
+        List<CandidateIndex.Row> rows = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT id, latest_order_status, latest_order_kind "
+                + "FROM candidate WHERE id IN (" + marks(ids.size()) + ")")) {
+            bindStrings(ps, ids);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    CandidateIndex.Row old = index.row(rs.getString(1));
+                    if (old != null) {
+                        rows.add(old.withOrder(orderStatus(rs.getString(2)), kind(rs.getString(3))));
+                    }
+                }
+            }
+        }
+        return rows;
     }
 
     /** Shows a just-queued order in the People list before the server has it. */
@@ -631,15 +707,21 @@ public final class CacheStore implements AutoCloseable {
                 ps.executeUpdate();
             }
             return null;
+        }, done -> {
+            CandidateIndex.Row old = index.row(candidateId);
+            if (old != null) {
+                index.apply(List.of(old.withOrder(OrderStatus.SENDING, OrderStatus.Kind.SENDING)), List.of());
+            }
         });
     }
 
     /** Puts the latest-order columns back to what the stored orders say (after a queued order failed). */
     public CompletableFuture<Void> recomputeLatestOrder(String candidateId) {
+        List<CandidateIndex.Row> rows = new ArrayList<>();
         return db.write(c -> {
-            refreshLatestOrder(c, Set.of(candidateId));
+            rows.addAll(refreshLatestOrder(c, Set.of(candidateId)));
             return null;
-        });
+        }, done -> index.apply(rows, List.of()));
     }
 
     public List<AssessmentOrder> ordersOfCandidate(String candidateId) {
@@ -709,12 +791,12 @@ public final class CacheStore implements AutoCloseable {
     public CompletableFuture<Void> clearAll() {
         return db.write(c -> {
             try (var st = c.createStatement()) {
-                for (String table : List.of("assessment_order", "application", "candidate_word", "candidate", "job", "sync_state")) {
+                for (String table : List.of("assessment_order", "application", "candidate", "job", "sync_state")) {
                     st.executeUpdate("DELETE FROM " + table);
                 }
             }
             return null;
-        });
+        }, done -> index.reset(List.of()));
     }
 
     // ---------------------------------------------------------------- helpers

@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * One embedded H2 database: migrated by Flyway on open, written by exactly one thread (so writes never contend for
@@ -76,15 +77,26 @@ public final class Database implements AutoCloseable {
 
     /** Queues a write; it runs in its own transaction on the writer thread. */
     public <T> CompletableFuture<T> write(SqlWork<T> work) {
+        return write(work, result -> { });
+    }
+
+    /**
+     * As {@link #write(SqlWork)}; {@code afterCommit} then runs on the writer thread, after the commit and before the
+     * next write starts, so what it mirrors in memory changes in the same order as the database and only once a
+     * change is committed.
+     */
+    public <T> CompletableFuture<T> write(SqlWork<T> work, Consumer<? super T> afterCommit) {
         return CompletableFuture.supplyAsync(() -> {
+            T result;
             try {
-                T result = work.run(writerConnection);
+                result = work.run(writerConnection);
                 writerConnection.commit();
-                return result;
             } catch (SQLException | RuntimeException e) {
                 rollbackQuietly();
                 throw new StoreException("Writing the local database failed", e);
             }
+            afterCommit.accept(result);
+            return result;
         }, writer);
     }
 

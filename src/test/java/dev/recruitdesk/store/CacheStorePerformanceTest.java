@@ -66,9 +66,6 @@ class CacheStorePerformanceTest {
           }
             assertThat(store.candidateCount()).isEqualTo(N);
 
-            for (String q : List.of("a", "ann", "m s")) {
-                System.out.println("PERF plan '" + q + "': " + store.explain(q, OrderStatus.Kind.COMPLETED));
-            }
             // a yardstick for how busy the machine is: the build notes measured this scan at p95 ~46 ms
             long[] scan = new long[5];
             for (int r = 0; r < scan.length; r++) {

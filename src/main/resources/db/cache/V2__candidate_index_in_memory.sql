@@ -1,0 +1,7 @@
+-- Search moved into memory (CandidateIndex, built from the candidate rows at start and kept up to date on every
+-- write): the search-word table and the indexes nobody reads any more go. Each was a B-tree with random keys that
+-- every sync page rewrote, which is what made a full sync write many times the cache's size.
+DROP TABLE candidate_word;
+DROP INDEX candidate_by_kind;
+DROP INDEX application_by_application_id;
+DROP INDEX order_by_application;
