@@ -69,12 +69,14 @@ final class OutboxSender {
             if (!outbox.claim(row.idempotencyKey(), clock.instant())) {
                 continue; // taken by a dialog sending it directly, discarded or held meanwhile
             }
+            // as claimed: its attempts now count this one
+            OutboxEntry claimed = outbox.find(row.idempotencyKey()).orElse(row);
             Delivery<?> d = deliveries.get(row.kind());
             if (d == null) {
                 outbox.recordTransientError(row.idempotencyKey(), "This kind of write cannot be sent here", clock.instant());
                 continue;
             }
-            Outcome o = sendClaimed(row, d, false).outcome();
+            Outcome o = sendClaimed(claimed, d, false).outcome();
             if (o == Outcome.SENT) {
                 sent++;
             } else if (o == Outcome.WAIT || o == Outcome.OFFLINE) {
@@ -155,9 +157,9 @@ final class OutboxSender {
         String key = row.idempotencyKey();
         String words = ApiErrors.words(e);
         if (e.isNetwork()) {
+            events.connectionLost(words); // first, so whoever sees the held row sees the status offline too
             outbox.recordTransientError(key, words, true, clock.instant());
             log.info("Outbox {} {} held: no connection ({})", row.kind(), key, e.code());
-            events.connectionLost(words);
             events.outboxChanged();
             return new Attempt<>(Outcome.OFFLINE, null, words, e);
         }
