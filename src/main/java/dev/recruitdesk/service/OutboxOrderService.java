@@ -198,9 +198,15 @@ public final class OutboxOrderService implements OrderService, AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        senderThread.interrupt();
+        // Ask first: an interrupt in the middle of a database write only makes noise (the row is safe either way:
+        // a claim that went through leaves it SENDING, checked at the next start).
+        wake.release();
         try {
-            senderThread.join(5_000);
+            senderThread.join(2_000);
+            if (senderThread.isAlive()) {
+                senderThread.interrupt();
+                senderThread.join(3_000);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

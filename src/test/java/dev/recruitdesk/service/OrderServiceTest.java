@@ -148,6 +148,23 @@ class OrderServiceTest {
     }
 
     @Test
+    void anUnconnectedIntegrationKeepsTheOrderWaitingWithThatReasonInsteadOfFailingIt() {
+        fake.placeRefusal = new ApiException(409, "INTEGRATION_NOT_CONNECTED", "The integration is not connected");
+        backend.orderService().queue(request("c00001"));
+
+        Poll.until(WAIT, "send attempted", () -> only("c00001").lastError() != null);
+        assertThat(only("c00001").status()).isEqualTo(OrderStatus.SENDING);
+        assertThat(only("c00001").lastError()).contains("assessment integration to be connected");
+        assertThat(backend.writeQueue().heldCount()).as("not a connection failure: not held").isZero();
+        assertThat(backend.syncService().status().online()).isTrue();
+
+        fake.placeRefusal = null;
+        backend.orderService().nudge();
+        Poll.until(WAIT, "sent once connected", () -> only("c00001").id() != null);
+        assertThat(fake.orders).hasSize(1);
+    }
+
+    @Test
     void openDuplicateSeesQueuedAndOpenOrdersButNotFinishedOnes() {
         OrderRequest req = request("c00001");
         assertThat(backend.orderService().openDuplicate(req)).isEmpty();
