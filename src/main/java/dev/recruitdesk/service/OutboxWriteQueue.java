@@ -84,6 +84,8 @@ final class OutboxWriteQueue implements WriteQueue {
                 // a discarded order leaves the profile; the People chip follows the orders that are left
                 cache.recomputeLatestOrder(e.payload().candidateId()).join();
                 feed.publish(new ChangeEvent(ChangeEvent.Kind.ORDERS, Set.of(e.payload().candidateId())));
+            } else if (e.kind() == OutboxEntry.Kind.MOVE_APPLICATION) {
+                feed.publish(new ChangeEvent(ChangeEvent.Kind.CANDIDATES, Set.of(e.payload().candidateId())));
             }
         }
         fireChanged();

@@ -66,6 +66,7 @@ public final class RemoteMoveService implements MoveService {
             if (result.outcome() == Outcome.QUEUED) {
                 queuedAny = true;
                 offline |= QUEUED_OFFLINE.equals(result.message());
+                touched.add(row.candidateId()); // an open profile shows the queued move
             } else if (result.outcome() != Outcome.FAILED) {
                 touched.add(row.candidateId());
             }

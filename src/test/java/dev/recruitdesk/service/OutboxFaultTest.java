@@ -254,6 +254,8 @@ class OutboxFaultTest {
         assertThatThrownBy(() -> backend.addCandidateService().create(newCandidate(orderApp.jobId(), email)))
                 .isInstanceOf(WriteQueued.class);
         assertThat(backend.writeQueue().heldCount()).isEqualTo(3);
+        assertThat(backend.candidateQueries().queuedMoves(moveApp.candidateId())).as("the profile shows it")
+                .containsExactly("Move to INTERVIEW: held until you confirm (queued while offline)");
         assertThat(backend.writeQueue().unsent()).extracting(QueuedWrite::kind)
                 .containsExactly(QueuedWrite.Kind.ORDER, QueuedWrite.Kind.MOVE, QueuedWrite.Kind.NEW_CANDIDATE);
         assertThat(backend.candidateQueries().orders(orderApp.candidateId()))
