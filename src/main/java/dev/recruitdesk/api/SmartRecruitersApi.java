@@ -94,6 +94,22 @@ public interface SmartRecruitersApi {
     AssessmentOrder placeOrder(String applicationId, String partnerId, String packageId, String requesterEmail,
                                String idempotencyKey) throws ApiException;
 
+    /**
+     * {@link #placeOrder} without repeating the POST after a failure that may have reached the server (lost answer,
+     * timeout, 5xx): for a caller that checks the server itself before sending again (the outbox), because we cannot
+     * rely on SmartRecruiters honouring the idempotency key. Test doubles get plain {@link #placeOrder}.
+     */
+    default AssessmentOrder placeOrderOnce(String applicationId, String partnerId, String packageId,
+                                           String requesterEmail, String idempotencyKey) throws ApiException {
+        return placeOrder(applicationId, partnerId, packageId, requesterEmail, idempotencyKey);
+    }
+
+    /** {@link #moveApplication} without repeating the PUT after a failure that may have reached the server. */
+    default void moveApplicationOnce(String candidateId, String jobId, String status, String subStatus)
+            throws ApiException {
+        moveApplication(candidateId, jobId, status, subStatus);
+    }
+
     List<AssessmentOrder> orders(String applicationId) throws ApiException;
 
     AssessmentOrder order(String orderId) throws ApiException;

@@ -116,6 +116,17 @@ public final class SmartRecruitersClient implements SmartRecruitersApi {
     /** {@code PUT /candidates/{id}/jobs/{jobId}/status}: moves the application to a step (may auto-trigger an order). */
     @Override
     public void moveApplication(String candidateId, String jobId, String status, String subStatus) throws ApiException {
+        move(candidateId, jobId, status, subStatus, RetryMode.ALWAYS);
+    }
+
+    @Override
+    public void moveApplicationOnce(String candidateId, String jobId, String status, String subStatus)
+            throws ApiException {
+        move(candidateId, jobId, status, subStatus, RetryMode.ONLY_IF_NOT_PROCESSED);
+    }
+
+    private void move(String candidateId, String jobId, String status, String subStatus, RetryMode retry)
+            throws ApiException {
         Map<String, String> body = new LinkedHashMap<>();
         body.put("status", Objects.requireNonNull(status, "status"));
         if (subStatus != null && !subStatus.isBlank()) {
@@ -123,7 +134,7 @@ public final class SmartRecruitersClient implements SmartRecruitersApi {
         }
         send("PUT", "PUT /candidates/{id}/jobs/{jobId}/status",
                 "/candidates/" + UrlParts.segment(candidateId) + "/jobs/" + UrlParts.segment(jobId) + "/status",
-                SrJson.write(body), Map.of(), RetryMode.ALWAYS, List.of());
+                SrJson.write(body), Map.of(), retry, List.of());
     }
 
     /** {@code POST /jobs/{jobId}/candidates}: creates a candidate applied to the job. Not retried once sent. */
@@ -276,6 +287,18 @@ public final class SmartRecruitersClient implements SmartRecruitersApi {
     @Override
     public AssessmentOrder placeOrder(String applicationId, String partnerId, String packageId, String requesterEmail,
                                       String idempotencyKey) throws ApiException {
+        return order(applicationId, partnerId, packageId, requesterEmail, idempotencyKey, RetryMode.ALWAYS);
+    }
+
+    @Override
+    public AssessmentOrder placeOrderOnce(String applicationId, String partnerId, String packageId,
+                                          String requesterEmail, String idempotencyKey) throws ApiException {
+        return order(applicationId, partnerId, packageId, requesterEmail, idempotencyKey,
+                RetryMode.ONLY_IF_NOT_PROCESSED);
+    }
+
+    private AssessmentOrder order(String applicationId, String partnerId, String packageId, String requesterEmail,
+                                  String idempotencyKey, RetryMode retry) throws ApiException {
         // The key is what makes a retried POST safe: the same key on every attempt, never a second order.
         String key = idempotencyKey == null || idempotencyKey.isBlank() ? UUID.randomUUID().toString() : idempotencyKey;
         Map<String, Object> body = new LinkedHashMap<>();
@@ -286,7 +309,7 @@ public final class SmartRecruitersClient implements SmartRecruitersApi {
             body.put("requester", Map.of("email", requesterEmail));
         }
         String answer = send("POST", "POST " + ASSESSMENT + "/assessment-orders", ASSESSMENT + "/assessment-orders",
-                SrJson.write(body), Map.of("Idempotency-Key", key), RetryMode.ALWAYS, List.of());
+                SrJson.write(body), Map.of("Idempotency-Key", key), retry, List.of());
         return parse(() -> SrJson.parseOrder(answer, key));
     }
 

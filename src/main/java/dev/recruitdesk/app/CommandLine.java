@@ -22,6 +22,7 @@ public final class CommandLine {
             "  recruitdesk [--data-dir DIR] [--sr-url URL --api-key KEY]   start the app (demo mode when no account is set)",
             "  recruitdesk simulator [--port PORT] [--seed N] [--candidates N] [--jobs N] [--no-rate-limit] [--pace-seconds N]",
             "                        [--connected] [--faults RATE [--fault-seed N] [--fault-kinds K,...] [--slow-seconds N]]",
+            "                        [--drop-accepted-writes N] [--ignore-idempotency]",
             "  recruitdesk sync --data-dir DIR --sr-url URL --api-key KEY   one sync without a window",
             "  recruitdesk screenshots --out DIR [--data-dir DIR]          one PNG per screen, then exit",
             "  recruitdesk bench [--candidates N] [--out FILE]             measure sync, search, start-up, smoothness, memory",

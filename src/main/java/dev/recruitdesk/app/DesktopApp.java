@@ -99,7 +99,7 @@ public final class DesktopApp extends Application {
         return new UiContext(b.candidateQueries(), b.profileService(), b.orderService(), b.accountService(),
                 b.syncService(), b.changeFeed(), new FxTaskRunner(background), s.demo(),
                 s.demo() ? this::leaveDemo : null, new UiContext.ProcessServices(b.hiringProcessService(),
-                b.moveService(), b.addCandidateService()));
+                b.moveService(), b.addCandidateService()), b.writeQueue());
     }
 
     /** "Leave demo mode": closes the demo and opens the real account's (possibly empty) settings. */

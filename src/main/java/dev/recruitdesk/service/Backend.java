@@ -2,6 +2,7 @@ package dev.recruitdesk.service;
 
 import dev.recruitdesk.service.secret.FallbackSecretStore;
 import dev.recruitdesk.store.CacheStore;
+import dev.recruitdesk.store.OutboxEntry;
 import dev.recruitdesk.store.OutboxStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,6 +32,7 @@ public final class Backend implements AutoCloseable {
     private final RemoteHiringProcessService hiringProcessService;
     private final RemoteMoveService moveService;
     private final RemoteAddCandidateService addCandidateService;
+    private final OutboxWriteQueue writeQueue;
     private final Path dataDir;
 
     private Backend(Path dataDir, BackendOptions options) {
@@ -60,11 +62,27 @@ public final class Backend implements AutoCloseable {
         this.accountService = new SettingsAccountService(settings, secrets, apis, changeFeed, this::forgetOtherAccount);
         this.syncService = new BackgroundSync(cache, outbox, apis, changeFeed, options.syncInterval(),
                 options.orderPollInterval(), clock);
+        // Rows a crash left SENDING go back in line; their attempts make the sender check the server first.
+        int interrupted = outbox.recoverInterrupted(clock.instant());
+        if (interrupted > 0) {
+            log.info("{} outbox write(s) were being sent when the app stopped: checked before they are sent again",
+                    interrupted);
+        }
+        OutboxOrderService[] wake = new OutboxOrderService[1];
+        this.writeQueue = new OutboxWriteQueue(outbox, cache, changeFeed, clock, () -> wake[0].nudge());
+        OutboxSender sender = new OutboxSender(outbox, apis, clock, new SyncOutboxEvents(syncService, writeQueue));
+        CandidateDelivery candidates = new CandidateDelivery(cache, outbox, changeFeed);
+        sender.register(OutboxEntry.Kind.PLACE_ORDER, new OrderDelivery(cache, outbox, changeFeed, clock));
+        sender.register(OutboxEntry.Kind.MOVE_APPLICATION, new MoveDelivery(cache, changeFeed, false));
+        sender.register(OutboxEntry.Kind.CREATE_CANDIDATE, candidates);
         this.orderService = new OutboxOrderService(cache, outbox, apis, changeFeed, options.orderPollInterval(), clock,
-                syncService::outboxChanged);
+                sender);
+        wake[0] = orderService;
         this.hiringProcessService = new RemoteHiringProcessService(cache, apis, changeFeed);
-        this.moveService = new RemoteMoveService(cache, apis, changeFeed);
-        this.addCandidateService = new RemoteAddCandidateService(cache, apis, changeFeed);
+        this.moveService = new RemoteMoveService(new MoveDelivery.Factory(cache, changeFeed), outbox, apis, changeFeed,
+                sender, clock, orderService::nudge);
+        this.addCandidateService = new RemoteAddCandidateService(cache, outbox, apis, sender, candidates, clock,
+                orderService::nudge);
         // a saved account may fix what made the outbox wait
         changeFeed.subscribe(e -> {
             if (e.kind() == ChangeEvent.Kind.SETTINGS) {
@@ -110,6 +128,11 @@ public final class Backend implements AutoCloseable {
 
     public AddCandidateService addCandidateService() {
         return addCandidateService;
+    }
+
+    /** The outbox for the review dialog: held writes to confirm or discard. */
+    public WriteQueue writeQueue() {
+        return writeQueue;
     }
 
     public ChangeFeed changeFeed() {

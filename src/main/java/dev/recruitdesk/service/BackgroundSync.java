@@ -405,6 +405,24 @@ public final class BackgroundSync implements SyncService {
         fire();
     }
 
+    /** A write could not reach SmartRecruiters at all (the outbox sender): the status goes offline with why. */
+    void connectionLost(String why) {
+        SyncStatus s = status;
+        if (s.online()) {
+            status = new SyncStatus(s.phase(), s.done(), s.total(), s.lastSuccess(), false, why, outbox.unsentCount());
+            fire();
+        }
+    }
+
+    /** A write or the outbox's reconnect probe got an answer: online again. */
+    void connectionBack() {
+        SyncStatus s = status;
+        if (!s.online()) {
+            status = new SyncStatus(s.phase(), s.done(), s.total(), s.lastSuccess(), true, null, outbox.unsentCount());
+            fire();
+        }
+    }
+
     private void update(SyncStatus.Phase phase, int done, int total, String error) {
         SyncStatus s = status;
         status = new SyncStatus(phase, done, total, s.lastSuccess(), s.online(), error == null ? s.lastError() : error,

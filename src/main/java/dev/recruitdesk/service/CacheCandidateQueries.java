@@ -59,6 +59,22 @@ public final class CacheCandidateQueries implements CandidateQueries {
     }
 
     @Override
+    public List<String> queuedMoves(String candidateId) {
+        List<String> out = new ArrayList<>();
+        for (var e : outbox.unsentFor(candidateId, dev.recruitdesk.store.OutboxEntry.Kind.MOVE_APPLICATION)) {
+            var p = (dev.recruitdesk.store.OutboxEntry.MovePayload) e.payload();
+            String where = p.status() + (p.step() == null ? "" : " / " + p.step());
+            String state = switch (e.state()) {
+                case FAILED -> "failed: " + e.lastError();
+                case SENDING -> "being sent";
+                default -> e.held() ? "held until you confirm (queued while offline)" : "waiting to be sent";
+            };
+            out.add("Move to " + where + ": " + state);
+        }
+        return out;
+    }
+
+    @Override
     public List<Job> jobs() {
         return cache.jobs();
     }

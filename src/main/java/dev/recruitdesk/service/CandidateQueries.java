@@ -22,4 +22,12 @@ public interface CandidateQueries {
     List<AssessmentOrder> orders(String candidateId);
 
     List<Job> jobs();
+
+    /**
+     * Moves of this candidate still in the outbox (not yet in SmartRecruiters), as a line each for the profile,
+     * e.g. "Move to INTERVIEW / Skills Test: held until you confirm (queued while offline)". Orders show as orders.
+     */
+    default List<String> queuedMoves(String candidateId) {
+        return List.of();
+    }
 }

@@ -19,7 +19,11 @@ public interface MoveService {
     record MoveRequest(String candidateId, String jobId, String name) {
     }
 
-    enum Outcome { MOVED, ALREADY_THERE, FAILED }
+    /**
+     * QUEUED: SmartRecruiters could not be reached (or had trouble): the move waits in the outbox and is sent when
+     * the connection is back (after the recruiter confirms, for one queued while offline).
+     */
+    enum Outcome { MOVED, ALREADY_THERE, FAILED, QUEUED }
 
     /** What happened to one row; {@code ordersCaused} are orders this move placed (the step auto-triggered). */
     record MoveResult(MoveRequest row, Outcome outcome, List<AssessmentOrder> ordersCaused, String message) {

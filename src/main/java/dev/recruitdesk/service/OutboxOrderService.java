@@ -1,7 +1,6 @@
 package dev.recruitdesk.service;
 
 import dev.recruitdesk.api.ApiException;
-import dev.recruitdesk.api.SmartRecruitersApi;
 import dev.recruitdesk.domain.ApplicationRef;
 import dev.recruitdesk.domain.AssessmentOrder;
 import dev.recruitdesk.domain.AssessmentPackage;
@@ -9,7 +8,6 @@ import dev.recruitdesk.domain.Partner;
 import dev.recruitdesk.store.CacheStore;
 import dev.recruitdesk.store.OutboxEntry;
 import dev.recruitdesk.store.OutboxStore;
-import dev.recruitdesk.store.StoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,10 +29,11 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Ordering through the durable outbox: {@link #queue} commits a row and returns; a sender thread delivers rows with
- * their idempotency key (so a resend after a crash or a lost answer never makes a second order). A fault that may
- * pass (offline, 5xx, 429) keeps the row PENDING with the reason and it is tried again later; a refusal (4xx) marks
- * it FAILED until the recruiter retries.
+ * Ordering through the durable outbox: {@link #queue} commits a row and returns; a sender thread delivers the
+ * outbox's rows (orders, moves and new candidates: see {@link OutboxSender} for the rules) with their idempotency key
+ * and a check on the server before any resend, so a resend after a crash or a lost answer never makes a second
+ * order. An order queued while offline is held until the recruiter confirms it; one queued while online is sent
+ * at once (the click is the consent).
  */
 public final class OutboxOrderService implements OrderService, AutoCloseable {
 
@@ -47,27 +46,27 @@ public final class OutboxOrderService implements OrderService, AutoCloseable {
     private final ChangeFeed feed;
     private final Duration retryInterval;
     private final Clock clock;
-    private final Runnable onOutboxChanged;
+    private final OutboxSender sender;
     private final Semaphore wake = new Semaphore(0);
     private final Map<String, Timed<?>> catalogue = new ConcurrentHashMap<>();
-    private final Thread sender;
+    private final Thread senderThread;
     private volatile boolean closed;
 
     OutboxOrderService(CacheStore cache, OutboxStore outbox, ApiProvider apis, ChangeFeed feed, Duration retryInterval,
-                       Clock clock, Runnable onOutboxChanged) {
+                       Clock clock, OutboxSender sender) {
         this.cache = cache;
         this.outbox = outbox;
         this.apis = apis;
         this.feed = feed;
         this.retryInterval = retryInterval;
         this.clock = clock;
-        this.onOutboxChanged = onOutboxChanged;
-        this.sender = new Thread(this::sendLoop, "outbox-sender");
-        this.sender.setDaemon(true);
+        this.sender = sender;
+        this.senderThread = new Thread(this::sendLoop, "outbox-sender");
+        this.senderThread.setDaemon(true);
     }
 
     void start() {
-        sender.start();
+        senderThread.start();
     }
 
     private record Timed<T>(T value, Instant at) {
@@ -124,8 +123,11 @@ public final class OutboxOrderService implements OrderService, AutoCloseable {
         OutboxEntry.OrderPayload payload = new OutboxEntry.OrderPayload(app.applicationId(), app.candidateId(),
                 app.jobId(), app.jobTitle(), request.partner().id(), request.partner().name(),
                 request.assessmentPackage().id(), request.assessmentPackage().name(), apis.recruiterEmail());
-        outbox.insert(key, payload, now);
-        log.info("Queued order {} for candidate {} job {}", key, app.candidateId(), app.jobId());
+        // Offline, the order waits for the recruiter's confirmation once the connection is back (held).
+        boolean held = !sender.events().online();
+        outbox.insert(key, OutboxEntry.Kind.PLACE_ORDER, payload, null, held, false, now);
+        log.info("Queued order {} for candidate {} job {}{}", key, app.candidateId(), app.jobId(),
+                held ? " (offline: held)" : "");
         cache.markSending(app.candidateId(), now).join();
         announce(app.candidateId());
         wake.release();
@@ -158,82 +160,23 @@ public final class OutboxOrderService implements OrderService, AutoCloseable {
         }
     }
 
-    /** Sends what is pending now, on the caller's thread. Returns how many were accepted by the server. */
+    /**
+     * Sends what may be sent now (every kind; held rows wait for the recruiter), on the caller's thread. Returns
+     * how many the server accepted.
+     */
     public int sendPending() {
-        int sent = 0;
-        for (OutboxEntry e : outbox.pending()) {
-            if (closed) {
-                break;
-            }
-            Outcome outcome = send(e);
-            if (outcome == Outcome.SENT) {
-                sent++;
-            } else if (outcome == Outcome.WAIT) {
-                break; // offline or the server is struggling: the rest would fail the same way
-            }
-        }
-        return sent;
-    }
-
-    private enum Outcome { SENT, FAILED, WAIT }
-
-    private Outcome send(OutboxEntry e) {
-        OutboxEntry.OrderPayload p = e.payload();
-        String key = e.idempotencyKey();
-        try {
-            SmartRecruitersApi api = apis.api();
-            if (p.applicationId() == null) {
-                ApplicationRef ref = api.application(p.candidateId(), p.jobId());
-                if (ref.applicationId() == null) {
-                    return fail(e, "SmartRecruiters gave no application id for this candidate and job");
-                }
-                p = p.withApplicationId(ref.applicationId());
-                outbox.updatePayload(key, p, clock.instant());
-                cache.upsertApplications(List.of(new ApplicationRef(p.candidateId(), p.jobId(), null, null, null,
-                        ref.applicationId(), false, null))).join();
-            }
-            AssessmentOrder placed = api.placeOrder(p.applicationId(), p.partnerId(), p.packageId(),
-                    p.requesterEmail(), key);
-            AssessmentOrder stored = SyncOrders.owned(placed, p.candidateId(), p.jobId(), key);
-            cache.upsertOrders(List.of(stored)).join();
-            outbox.markSent(key, placed.id(), clock.instant());
-            log.info("Order {} sent as {}", key, placed.id());
-            announce(p.candidateId());
-            return Outcome.SENT;
-        } catch (ApiException ex) {
-            // a refused key is the account's fault, not the order's: wait for Settings to fix it (saving nudges us)
-            if (ApiErrors.isTransient(ex) || ex.httpStatus() == 401 || ex.httpStatus() == 403) {
-                outbox.recordTransientError(key, ApiErrors.words(ex), clock.instant());
-                log.info("Order {} waits: {}", key, ApiErrors.words(ex));
-                onOutboxChanged.run();
-                return Outcome.WAIT;
-            }
-            return fail(e, ApiErrors.words(ex));
-        } catch (ServiceException ex) {
-            outbox.recordTransientError(key, ex.getMessage(), clock.instant());
-            return Outcome.WAIT;
-        } catch (StoreException | java.util.concurrent.CompletionException ex) {
-            log.error("Order {} could not be recorded locally", key, ex);
-            return Outcome.WAIT;
-        }
-    }
-
-    private Outcome fail(OutboxEntry e, String why) {
-        outbox.markFailed(e.idempotencyKey(), why, clock.instant());
-        log.info("Order {} failed: {}", e.idempotencyKey(), why);
-        cache.recomputeLatestOrder(e.payload().candidateId()).join();
-        announce(e.payload().candidateId());
-        return Outcome.FAILED;
+        return sender.sendRound(() -> closed);
     }
 
     private void announce(String candidateId) {
         feed.publish(new ChangeEvent(ChangeEvent.Kind.ORDERS, Set.of(candidateId)));
-        onOutboxChanged.run();
+        sender.events().outboxChanged();
     }
 
     private void sendLoop() {
         while (!closed) {
             try {
+                sender.probeIfOfflineWithHeldWrites();
                 sendPending();
             } catch (RuntimeException e) {
                 log.error("The outbox sender hit an error; it will try again", e);
@@ -247,7 +190,7 @@ public final class OutboxOrderService implements OrderService, AutoCloseable {
         }
     }
 
-    /** Wakes the sender now (e.g. when the connection is back). */
+    /** Wakes the sender now (e.g. when the connection is back or the recruiter confirmed held writes). */
     public void nudge() {
         wake.release();
     }
@@ -255,9 +198,15 @@ public final class OutboxOrderService implements OrderService, AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        sender.interrupt();
+        // Ask first: an interrupt in the middle of a database write only makes noise (the row is safe either way:
+        // a claim that went through leaves it SENDING, checked at the next start).
+        wake.release();
         try {
-            sender.join(5_000);
+            senderThread.join(2_000);
+            if (senderThread.isAlive()) {
+                senderThread.interrupt();
+                senderThread.join(3_000);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -1,36 +1,48 @@
 package dev.recruitdesk.service;
 
 import dev.recruitdesk.api.ApiException;
-import dev.recruitdesk.api.SmartRecruitersApi;
 import dev.recruitdesk.domain.Candidate;
+import dev.recruitdesk.domain.Job;
 import dev.recruitdesk.domain.Validation;
 import dev.recruitdesk.store.CacheStore;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import dev.recruitdesk.store.OutboxEntry;
+import dev.recruitdesk.store.OutboxEntry.CandidatePayload;
+import dev.recruitdesk.store.OutboxStore;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
+import java.util.UUID;
 
-/** {@link AddCandidateService}: creates on SmartRecruiters, then stores the candidate (and any auto-order) in the cache. */
+/**
+ * {@link AddCandidateService}: the new candidate is an outbox row (CREATE_CANDIDATE; a résumé's bytes are copied
+ * into it, so the recruiter's file may go) written before the request goes out, then sent at once on the caller's
+ * thread ({@link CandidateDelivery}) so the recruiter sees the result. When SmartRecruiters cannot be reached the
+ * row stays queued and {@link WriteQueued} says so; see {@link OutboxSender} for when it is sent.
+ */
 public final class RemoteAddCandidateService implements AddCandidateService {
 
-    private static final Logger log = LoggerFactory.getLogger(RemoteAddCandidateService.class);
-
     private final CacheStore cache;
+    private final OutboxStore outbox;
     private final ApiProvider apis;
-    private final ChangeFeed feed;
-    private final ApplicationOrders applicationOrders;
+    private final OutboxSender sender;
+    private final CandidateDelivery delivery;
+    private final Clock clock;
+    private final Runnable wakeSender;
 
-    RemoteAddCandidateService(CacheStore cache, ApiProvider apis, ChangeFeed feed) {
+    RemoteAddCandidateService(CacheStore cache, OutboxStore outbox, ApiProvider apis, OutboxSender sender,
+                              CandidateDelivery delivery, Clock clock, Runnable wakeSender) {
         this.cache = cache;
+        this.outbox = outbox;
         this.apis = apis;
-        this.feed = feed;
-        this.applicationOrders = new ApplicationOrders(cache);
+        this.sender = sender;
+        this.delivery = delivery;
+        this.clock = clock;
+        this.wakeSender = wakeSender;
     }
 
     @Override
@@ -51,17 +63,15 @@ public final class RemoteAddCandidateService implements AddCandidateService {
         if (emailProblem.isPresent()) {
             throw new FieldProblem("email", emailProblem.get());
         }
-        SmartRecruitersApi api = apis.api();
-        try {
-            Candidate c = api.createCandidate(form.jobId(), form.firstName().strip(), form.lastName().strip(),
-                    Validation.cleanPasted(form.email()), form.phone() == null ? null : form.phone().strip());
-            return stored(api, c);
-        } catch (ApiException e) {
-            if (e.httpStatus() == 409) {
-                throw new FieldProblem("email", "A candidate with this email already exists in SmartRecruiters");
-            }
-            throw ApiErrors.toService(e);
+        String email = Validation.cleanPasted(form.email());
+        if (!outbox.unsentCandidatesWithEmail(email).isEmpty()) {
+            throw new FieldProblem("email", "A candidate with this email is already queued to be added");
         }
+        apis.api(); // not set up: say so now, queue nothing
+        CandidatePayload payload = new CandidatePayload(form.jobId(), jobTitle(form.jobId()), form.firstName().strip(),
+                form.lastName().strip(), email, form.phone() == null || form.phone().isBlank() ? null
+                : form.phone().strip(), null);
+        return send(payload, null);
     }
 
     @Override
@@ -78,35 +88,43 @@ public final class RemoteAddCandidateService implements AddCandidateService {
         } catch (IOException e) {
             throw new FieldProblem("file", "The file cannot be read");
         }
-        SmartRecruitersApi api = apis.api();
-        try {
-            Candidate c = api.createCandidateFromResume(jobId, resume.getFileName().toString(), content);
-            return stored(api, c);
-        } catch (ApiException e) {
-            if (e.httpStatus() == 409) {
-                throw new FieldProblem("file", "A candidate with the résumé's email already exists in SmartRecruiters");
-            }
-            if (e.httpStatus() == 400 || e.httpStatus() == 413 || e.httpStatus() == 415 || e.httpStatus() == 422) {
-                throw new FieldProblem("file", e.getMessage() == null ? "SmartRecruiters could not read the résumé"
-                        : e.getMessage());
-            }
-            throw ApiErrors.toService(e);
+        apis.api();
+        CandidatePayload payload = new CandidatePayload(jobId, jobTitle(jobId), null, null, null, null,
+                resume.getFileName().toString());
+        return send(payload, content);
+    }
+
+    private Candidate send(CandidatePayload payload, byte[] resume) throws ServiceException {
+        String key = UUID.randomUUID().toString();
+        boolean offline = !sender.events().online();
+        outbox.insert(key, OutboxEntry.Kind.CREATE_CANDIDATE, payload, resume, offline, !offline, clock.instant());
+        sender.events().outboxChanged();
+        if (offline) {
+            throw new WriteQueued(key, RemoteMoveService.QUEUED_OFFLINE);
+        }
+        OutboxSender.Attempt<Candidate> a = sender.sendClaimed(outbox.find(key).orElseThrow(), delivery, true);
+        switch (a.outcome()) {
+            case SENT:
+                return a.result();
+            case REFUSED:
+                if (a.cause() instanceof FieldProblem f) {
+                    throw f;
+                }
+                if (a.cause() instanceof ApiException e) {
+                    throw ApiErrors.toService(e);
+                }
+                throw new ServiceException(ServiceException.Reason.OTHER, a.error());
+            case OFFLINE:
+                wakeSender.run();
+                throw new WriteQueued(key, RemoteMoveService.QUEUED_OFFLINE);
+            default:
+                wakeSender.run();
+                throw new WriteQueued(key, "Queued: " + a.error() + "; it will be sent again by itself");
         }
     }
 
-    /** The new candidate goes to the cache at once (People shows it), with any order the job's process placed. */
-    private Candidate stored(SmartRecruitersApi api, Candidate c) {
-        log.info("Created candidate {} on {} application(s)", c.id(), c.applications().size());
-        cache.upsertCandidates(List.of(c), 0).join();
-        try {
-            applicationOrders.refresh(api, c.applications());
-        } catch (ApiException e) {
-            // The candidate exists; its orders come with the next sync.
-            log.info("Reading the new candidate's orders failed: HTTP {}", e.httpStatus());
-        }
-        feed.publish(new ChangeEvent(ChangeEvent.Kind.CANDIDATES, Set.of(c.id())));
-        feed.publish(new ChangeEvent(ChangeEvent.Kind.ORDERS, Set.of(c.id())));
-        return cache.candidate(c.id()).orElse(c);
+    private String jobTitle(String jobId) {
+        return cache.jobs().stream().filter(j -> j.id().equals(jobId)).map(Job::title).findFirst().orElse(null);
     }
 
     private static void require(String value, String field, String message) throws FieldProblem {

@@ -36,8 +36,13 @@ final class FaultInjector {
     };
     private static final int REMEMBERED_PAGES = 512;
 
+    /** Counted under this label in {@link #injectedByKind()}: not a random kind, armed by count. */
+    static final String DROP_ACCEPTED_WRITE = "drop-accepted-write";
+
     private final FaultPlan plan;
     private final AtomicLong requestNumber = new AtomicLong();
+    private final java.util.concurrent.atomic.AtomicInteger acceptedWritesToDrop = new java.util.concurrent.atomic.AtomicInteger();
+    private final AtomicLong acceptedWritesDropped = new AtomicLong();
     private final Map<Kind, AtomicLong> injected = new EnumMap<>(Kind.class);
     /** The last record of each page served, by the pageId that continues after it: what REPEAT serves again. */
     private final Map<String, JsonNode> lastRecordBefore = new LinkedHashMap<>(64, 0.75f, true) {
@@ -49,6 +54,7 @@ final class FaultInjector {
 
     FaultInjector(FaultPlan plan) {
         this.plan = plan;
+        this.acceptedWritesToDrop.set(plan.dropAcceptedWrites());
         for (Kind k : Kind.values()) {
             injected.put(k, new AtomicLong());
         }
@@ -171,6 +177,24 @@ final class FaultInjector {
         return out;
     }
 
+    /** Arms {@code count} more drops of an accepted write's answer (see {@link FaultPlan#withDropAcceptedWrites}). */
+    void dropAcceptedWrites(int count) {
+        acceptedWritesToDrop.addAndGet(count);
+    }
+
+    /** True (and counted) when this accepted write's answer is to be lost. */
+    boolean dropAcceptedWrite(String method, SimResponse response) {
+        boolean write = "POST".equals(method) || "PUT".equals(method) || "DELETE".equals(method);
+        if (!write || response.status() < 200 || response.status() >= 300) {
+            return false;
+        }
+        if (acceptedWritesToDrop.getAndUpdate(n -> Math.max(0, n - 1)) <= 0) {
+            return false;
+        }
+        acceptedWritesDropped.incrementAndGet();
+        return true;
+    }
+
     /** Counted by the caller once the fault really happened (the answer was held back or withheld). */
     void count(Kind kind) {
         injected.get(kind).incrementAndGet();
@@ -183,6 +207,9 @@ final class FaultInjector {
                 out.put(k.label(), v.get());
             }
         });
+        if (acceptedWritesDropped.get() > 0) {
+            out.put(DROP_ACCEPTED_WRITE, acceptedWritesDropped.get());
+        }
         return out;
     }
 

@@ -79,18 +79,24 @@ public final class FaultPlan {
     public static final Set<Kind> TRANSPARENT = EnumSet.complementOf(EnumSet.of(Kind.UNKNOWN_STATUS,
             Kind.MISSING_OPTIONAL));
 
-    private static final FaultPlan NONE = new FaultPlan(0, 0, EnumSet.noneOf(Kind.class), Duration.ofSeconds(12));
+    private static final FaultPlan NONE = new FaultPlan(0, 0, EnumSet.noneOf(Kind.class), Duration.ofSeconds(12), 0,
+            true);
 
     private final double rate;
     private final long seed;
     private final Set<Kind> kinds;
     private final Duration slowDelay;
+    private final int dropAcceptedWrites;
+    private final boolean honourIdempotency;
 
-    private FaultPlan(double rate, long seed, Set<Kind> kinds, Duration slowDelay) {
+    private FaultPlan(double rate, long seed, Set<Kind> kinds, Duration slowDelay, int dropAcceptedWrites,
+                      boolean honourIdempotency) {
         this.rate = rate;
         this.seed = seed;
         this.kinds = kinds.isEmpty() ? EnumSet.noneOf(Kind.class) : EnumSet.copyOf(kinds);
         this.slowDelay = slowDelay;
+        this.dropAcceptedWrites = dropAcceptedWrites;
+        this.honourIdempotency = honourIdempotency;
     }
 
     /** No faults at all. */
@@ -103,7 +109,7 @@ public final class FaultPlan {
         if (!(rate >= 0 && rate <= 1)) {
             throw new IllegalArgumentException("fault rate must be 0..1: " + rate);
         }
-        return new FaultPlan(rate, seed, EnumSet.allOf(Kind.class), NONE.slowDelay);
+        return new FaultPlan(rate, seed, EnumSet.allOf(Kind.class), NONE.slowDelay, 0, true);
     }
 
     public FaultPlan withKinds(Set<Kind> chosen) {
@@ -111,7 +117,7 @@ public final class FaultPlan {
         if (chosen.isEmpty()) {
             throw new IllegalArgumentException("at least one fault kind is needed");
         }
-        return new FaultPlan(rate, seed, chosen, slowDelay);
+        return new FaultPlan(rate, seed, chosen, slowDelay, dropAcceptedWrites, honourIdempotency);
     }
 
     /** How long a SLOW answer is held back; choose more than the client's request timeout. */
@@ -120,7 +126,28 @@ public final class FaultPlan {
         if (delay.isNegative() || delay.isZero()) {
             throw new IllegalArgumentException("slow delay must be positive: " + delay);
         }
-        return new FaultPlan(rate, seed, kinds, delay);
+        return new FaultPlan(rate, seed, kinds, delay, dropAcceptedWrites, honourIdempotency);
+    }
+
+    /**
+     * The next {@code count} writes the server accepts (a 2xx to a POST, PUT or DELETE: an order placed, a
+     * candidate created, an application moved) lose their answer: the write is committed, then the connection is
+     * closed before any byte of the answer, so the client sees an I/O error. Independent of the random faults.
+     */
+    public FaultPlan withDropAcceptedWrites(int count) {
+        if (count < 0) {
+            throw new IllegalArgumentException("drop count must be >= 0: " + count);
+        }
+        return new FaultPlan(rate, seed, kinds, slowDelay, count, honourIdempotency);
+    }
+
+    /**
+     * {@code false}: the simulator trusts nothing a careless client would lean on, as the real SmartRecruiters may
+     * not: an {@code Idempotency-Key} seen before makes a second order, a move into the step the application is
+     * already in counts as another move, and a second candidate with an email already used is created.
+     */
+    public FaultPlan withHonourIdempotency(boolean honour) {
+        return new FaultPlan(rate, seed, kinds, slowDelay, dropAcceptedWrites, honour);
     }
 
     /** "429,slow,drop" into kinds. */
@@ -141,6 +168,8 @@ public final class FaultPlan {
     public long seed() { return seed; }
     public Set<Kind> kinds() { return EnumSet.copyOf(kinds.isEmpty() ? EnumSet.noneOf(Kind.class) : kinds); }
     public Duration slowDelay() { return slowDelay; }
+    public int dropAcceptedWrites() { return dropAcceptedWrites; }
+    public boolean honourIdempotency() { return honourIdempotency; }
 
     boolean active() {
         return rate > 0 && !kinds.isEmpty();
@@ -152,6 +181,7 @@ public final class FaultPlan {
 
     @Override
     public String toString() {
-        return "FaultPlan[rate=" + rate + ", seed=" + seed + ", kinds=" + kinds + ", slowDelay=" + slowDelay + "]";
+        return "FaultPlan[rate=" + rate + ", seed=" + seed + ", kinds=" + kinds + ", slowDelay=" + slowDelay
+                + ", dropAcceptedWrites=" + dropAcceptedWrites + ", honourIdempotency=" + honourIdempotency + "]";
     }
 }

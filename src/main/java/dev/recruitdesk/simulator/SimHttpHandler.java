@@ -113,7 +113,13 @@ final class SimHttpHandler implements HttpHandler {
             permit.release();
         }
         try {
-            if (fault.is(FaultPlan.Kind.DROP)) {
+            boolean acceptedAndLost = faults.dropAcceptedWrite(method, response);
+            if (fault.is(FaultPlan.Kind.DROP) || acceptedAndLost) {
+                if (acceptedAndLost) {
+                    // The write is committed; its answer never leaves: closing before any header closes the socket.
+                    LOG.debug("{} {} accepted, answer dropped", method, path);
+                    return;
+                }
                 // The endpoint has done its work; the answer is lost. Closing before any header closes the socket.
                 faults.count(FaultPlan.Kind.DROP);
                 LOG.trace("{} {} -> dropped", method, path);

@@ -50,6 +50,10 @@ final class SimStore {
     private final Map<String, SimOrder> orderById = new LinkedHashMap<>();
     private final Map<String, List<SimOrder>> ordersByApplication = new HashMap<>();
     private final Map<String, String> orderIdByIdempotencyKey = new HashMap<>();
+    /** Moves applied per application id (a move into the step it is already in is none, unless not honouring). */
+    private final Map<String, Integer> movesApplied = new HashMap<>();
+    private volatile boolean honourIdempotency = true;
+    private long clientOrderCount;
     private final Set<SimOrder> openOrders = new LinkedHashSet<>();
     private final Map<String, Integer> totalFoundCache = new ConcurrentHashMap<>();
     private final String requesterEmail;
@@ -205,10 +209,11 @@ final class SimStore {
                         + " in this job's hiring process", List.of(new SimError.FieldError("subStatus",
                         "INVALID_SUB_STATUS", "Allowed: " + String.join(", ", steps))));
             }
-            if (status.equals(a.status) && java.util.Objects.equals(subStatus, a.subStatus)) {
+            if (honourIdempotency && status.equals(a.status) && java.util.Objects.equals(subStatus, a.subStatus)) {
                 // Already there: not a move into the step, so nothing fires (a retried bulk move orders nothing).
                 return null;
             }
+            movesApplied.merge(a.id, 1, Integer::sum);
             long now = stamp();
             a.status = status;
             a.subStatus = subStatus;
@@ -229,7 +234,7 @@ final class SimStore {
             if (job == null) {
                 throw SimError.notFound("Job " + jobId);
             }
-            if (candidateIdByEmail.containsKey(email)) {
+            if (honourIdempotency && candidateIdByEmail.containsKey(email)) {
                 throw new SimError(409, "CANDIDATE_ALREADY_EXISTS", "A candidate with this email already exists",
                         List.of(new SimError.FieldError("email", "DUPLICATE", "Already used by another candidate")));
             }
@@ -253,6 +258,26 @@ final class SimStore {
             }
             return views.candidateDetails(c);
         });
+    }
+
+    /** See {@link FaultPlan#withHonourIdempotency}. */
+    void honourIdempotency(boolean honour) {
+        this.honourIdempotency = honour;
+    }
+
+    int movesApplied(String candidateId, String jobId) {
+        return read(() -> movesApplied.getOrDefault(application(candidate(candidateId), jobId).id, 0));
+    }
+
+    /** Candidates whose email is this one, exactly: a second one means a candidate was created twice. */
+    int candidatesWithEmail(String email) {
+        return read(() -> (int) candidateById.values().stream().filter(c -> email.equals(c.email)).count());
+    }
+
+    /** Orders of the application of this candidate and job. */
+    int ordersOf(String candidateId, String jobId) {
+        return read(() -> ordersByApplication.getOrDefault(application(candidate(candidateId), jobId).id, List.of())
+                .size());
     }
 
     static boolean validEmail(String email) {
@@ -449,7 +474,7 @@ final class SimStore {
                       String requester) {
         return write(() -> {
             requireConnected();
-            String existing = orderIdByIdempotencyKey.get(idempotencyKey);
+            String existing = honourIdempotency ? orderIdByIdempotencyKey.get(idempotencyKey) : null;
             if (existing != null) {
                 return new Placed(views.order(orderById.get(existing)), false);
             }
@@ -459,7 +484,9 @@ final class SimStore {
             }
             SimPartner partner = partnerById.get(partnerId);
             SimPackage pkg = packageOfPartner(partnerId, packageId);
-            SimOrder o = newOrder("client:" + idempotencyKey, app, partner, pkg, requester);
+            // Not honouring the key, a repeated key is a new order (a distinct id); honouring, ids follow the key.
+            SimOrder o = newOrder("client:" + idempotencyKey + (honourIdempotency ? "" : ":" + ++clientOrderCount),
+                    app, partner, pkg, requester);
             orderIdByIdempotencyKey.put(idempotencyKey, o.id);
             return new Placed(views.order(o), true);
         });

@@ -57,6 +57,7 @@ public final class Simulator implements AutoCloseable {
             DemoData data = DemoData.generate(config.seed(), config.candidates(), config.jobs(), RECRUITER_EMAIL);
             SimStore store = new SimStore(data, config.seed(), config.partnerPace().toMillis(), baseUrl.toString(),
                     RECRUITER_EMAIL, config.integrationConnected(), System::currentTimeMillis);
+            store.honourIdempotency(config.faults().honourIdempotency());
             Credentials credentials = new Credentials(config.seed(), System::currentTimeMillis);
             RateLimiter limiter = new RateLimiter(config.rateLimit(), config.perEndpointRatePerSecond(),
                     config.concurrentLimit(), config.candidateListConcurrentLimit(), System::nanoTime);
@@ -134,6 +135,29 @@ public final class Simulator implements AutoCloseable {
     /** Faults injected so far, by {@link FaultPlan.Kind#label()}; kinds never injected are left out. */
     public java.util.Map<String, Long> faultsInjected() {
         return handler.faults().injectedByKind();
+    }
+
+    /**
+     * The next {@code count} accepted writes lose their answer (committed, then the connection closes): see
+     * {@link FaultPlan#withDropAcceptedWrites}. Adds to what the fault plan armed.
+     */
+    public void dropNextAcceptedWrites(int count) {
+        handler.faults().dropAcceptedWrites(count);
+    }
+
+    /** Moves applied to this candidate's application on the job (a repeated move is one more when not honouring). */
+    public int movesApplied(String candidateId, String jobId) {
+        return store.movesApplied(candidateId, jobId);
+    }
+
+    /** How many candidates have exactly this email. */
+    public int candidatesWithEmail(String email) {
+        return store.candidatesWithEmail(email);
+    }
+
+    /** How many orders the application of this candidate on this job has. */
+    public int ordersOf(String candidateId, String jobId) {
+        return store.ordersOf(candidateId, jobId);
     }
 
     /** Stops serving and the partner clock; calling it again does nothing. */

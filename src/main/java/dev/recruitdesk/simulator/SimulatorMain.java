@@ -7,7 +7,8 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * Command line: {@code simulator --port PORT [--seed N] [--candidates N] [--jobs N] [--no-rate-limit]
- * [--pace-seconds N] [--connected] [--faults RATE] [--fault-seed N] [--fault-kinds K,K] [--slow-seconds N]}.
+ * [--pace-seconds N] [--connected] [--faults RATE] [--fault-seed N] [--fault-kinds K,K] [--slow-seconds N]
+ * [--drop-accepted-writes N] [--ignore-idempotency]}.
  * Prints the base URL and the credentials to use, then serves until the process
  * is stopped. Printing the credentials is the point of this command: they are the simulator's own demo secrets.
  */
@@ -15,7 +16,8 @@ public final class SimulatorMain {
 
     private static final String USAGE = "usage: simulator --port PORT [--seed N] [--candidates N] [--jobs N] "
             + "[--no-rate-limit] [--pace-seconds N] [--connected] [--faults RATE] [--fault-seed N] "
-            + "[--fault-kinds " + FaultPlan.Kind.labels() + "] [--slow-seconds N]";
+            + "[--fault-kinds " + FaultPlan.Kind.labels() + "] [--slow-seconds N] [--drop-accepted-writes N] "
+            + "[--ignore-idempotency]";
 
     private SimulatorMain() {
     }
@@ -75,6 +77,8 @@ public final class SimulatorMain {
         Long faultSeed = null;
         java.util.Set<FaultPlan.Kind> kinds = null;
         Integer slowSeconds = null;
+        int dropAccepted = 0;
+        boolean ignoreIdempotency = false;
         int start = args.length > 0 && "simulator".equals(args[0]) ? 1 : 0;
         for (int i = start; i < args.length; i++) {
             String a = args[i];
@@ -93,6 +97,8 @@ public final class SimulatorMain {
                 case "--fault-seed" -> faultSeed = longValue(args, ++i, a);
                 case "--fault-kinds" -> kinds = FaultPlan.parseKinds(value(args, ++i, a));
                 case "--slow-seconds" -> slowSeconds = intValue(args, ++i, a, 1, 3_600);
+                case "--drop-accepted-writes" -> dropAccepted = intValue(args, ++i, a, 0, 1_000_000);
+                case "--ignore-idempotency" -> ignoreIdempotency = true;
                 default -> throw new IllegalArgumentException("unknown option " + a);
             }
         }
@@ -109,6 +115,10 @@ public final class SimulatorMain {
                 plan = plan.withSlowDelay(Duration.ofSeconds(slowSeconds));
             }
             b.faults(plan);
+        }
+        if (dropAccepted > 0 || ignoreIdempotency) {
+            FaultPlan base = faultRate != null ? b.build().faults() : FaultPlan.none();
+            b.faults(base.withDropAcceptedWrites(dropAccepted).withHonourIdempotency(!ignoreIdempotency));
         }
         return b.build();
     }

@@ -7,6 +7,8 @@ import dev.recruitdesk.domain.Candidate;
 import dev.recruitdesk.ui.common.LinkOpener;
 import dev.recruitdesk.ui.common.Messages;
 import dev.recruitdesk.ui.order.OrderDialog;
+import dev.recruitdesk.ui.outbox.OutboxReviewDialog;
+import dev.recruitdesk.ui.outbox.OutboxReviewViewModel;
 import dev.recruitdesk.ui.order.OrderViewModel;
 import dev.recruitdesk.ui.people.PeopleView;
 import dev.recruitdesk.ui.people.PeopleViewModel;
@@ -62,6 +64,8 @@ public final class MainWindow {
     private dev.recruitdesk.ui.process.MoveDialog moveDialog;
     private dev.recruitdesk.ui.process.AddCandidateDialog addCandidateDialog;
     private boolean peopleLoaded;
+    private OutboxReviewViewModel outboxVm;
+    private OutboxReviewDialog outboxDialog;
 
     public MainWindow(UiContext ctx) {
         this(ctx, LinkOpener.desktop());
@@ -110,6 +114,9 @@ public final class MainWindow {
         if (ctx.process() != null) {
             wireProcessActions(scene);
         }
+        if (ctx.writes() != null) {
+            wireOutboxReview();
+        }
         stage.setScene(scene);
         stage.setTitle(ctx.demoMode() ? Messages.get("app.titleDemo") : Messages.get("app.title"));
         stage.setMinWidth(960);
@@ -127,6 +134,9 @@ public final class MainWindow {
         }));
         ctx.sync().addStatusListener(s -> {
             statusVm.onStatus(s);
+            if (outboxVm != null) {
+                ctx.tasks().runOnUi(() -> outboxVm.setOnline(s.online()));
+            }
             peopleVm.onSyncStatus(s);
             ctx.tasks().runOnUi(() -> {
                 if (settingsVm != null) {
@@ -147,6 +157,52 @@ public final class MainWindow {
 
     public Stage stage() {
         return stage;
+    }
+
+    /**
+     * The outbox review: a banner "N writes queued while offline: Review…" once the connection is back, and the
+     * status bar's queued count, both open the dialog. Writes queued while offline wait there for confirmation.
+     */
+    private void wireOutboxReview() {
+        outboxVm = new OutboxReviewViewModel(ctx.writes(), ctx.tasks());
+        javafx.scene.control.Label text = new javafx.scene.control.Label();
+        text.setId("outbox-banner-text");
+        text.textProperty().bind(outboxVm.bannerTextProperty());
+        javafx.scene.control.Hyperlink review = new javafx.scene.control.Hyperlink("Review…");
+        review.setId("outbox-review");
+        review.setOnAction(e -> openOutboxReview());
+        javafx.scene.layout.HBox banner = new javafx.scene.layout.HBox(6,
+                new org.kordamp.ikonli.javafx.FontIcon(org.kordamp.ikonli.materialdesign2.MaterialDesignT.TRAY_FULL),
+                text, review);
+        banner.setId("outbox-banner");
+        banner.getStyleClass().add("outbox-banner");
+        banner.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        banner.setStyle("-fx-padding: 6 16 6 16; -fx-background-color: -color-warning-subtle;");
+        banner.visibleProperty().bind(outboxVm.bannerVisible());
+        banner.managedProperty().bind(banner.visibleProperty());
+        shell.addBanner(banner);
+        shell.onQueuedClicked(this::openOutboxReview);
+        subscriptions.add(ctx.writes().subscribe(outboxVm::onQueueChanged));
+        outboxVm.setOnline(ctx.sync().status().online());
+        outboxVm.refreshCount();
+    }
+
+    /** Opens the review of queued writes (owned by this window). */
+    public OutboxReviewDialog openOutboxReview() {
+        if (outboxVm == null) {
+            return null;
+        }
+        if (outboxDialog != null && outboxDialog.stage().isShowing()) {
+            outboxDialog.stage().toFront();
+            return outboxDialog;
+        }
+        outboxDialog = new OutboxReviewDialog(dialogs, outboxVm);
+        outboxDialog.show();
+        return outboxDialog;
+    }
+
+    public OutboxReviewDialog outboxDialog() {
+        return outboxDialog;
     }
 
     public void showPeople() {

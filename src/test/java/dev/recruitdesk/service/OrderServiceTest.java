@@ -90,23 +90,28 @@ class OrderServiceTest {
     }
 
     @Test
-    void aNetworkFaultKeepsTheRowPendingWithTheReasonAndItSurvivesAReopen() {
+    void aNetworkFaultHoldsTheRowWithTheReasonItSurvivesAReopenAndIsSentOnlyOnceConfirmed() {
         fake.offline = true;
         backend.orderService().queue(request("c00002"));
 
         Poll.until(WAIT, "send attempted", () -> only("c00002").lastError() != null);
         AssessmentOrder waiting = only("c00002");
         assertThat(waiting.status()).isEqualTo(OrderStatus.SENDING);
-        assertThat(waiting.lastError()).isEqualTo("Cannot reach SmartRecruiters");
+        assertThat(waiting.lastError()).startsWith("Queued while offline").endsWith("Cannot reach SmartRecruiters");
         assertThat(backend.syncService().status().queuedWrites()).isEqualTo(1);
+        assertThat(backend.syncService().status().online()).as("a failed send flips the status bar").isFalse();
+        assertThat(backend.writeQueue().heldCount()).isEqualTo(1);
         assertThat(backend.candidateQueries().page(new CandidateFilter("", OrderStatus.Kind.SENDING), 0, 10))
                 .extracting(CandidateRow::id).containsExactly("c00002");
 
         backend.close();
         fake.offline = false;
         backend = openBackend();
+        backend.orderService().sendPending();
+        assertThat(fake.orders).as("held: nothing goes out before the recruiter confirms").isEmpty();
 
-        Poll.until(WAIT, "sent after reopening", () -> only("c00002").id() != null);
+        backend.writeQueue().send(backend.writeQueue().unsent().stream().map(QueuedWrite::key).toList());
+        Poll.until(WAIT, "sent once confirmed", () -> only("c00002").id() != null);
         assertThat(only("c00002").status()).isEqualTo(OrderStatus.SENT);
         assertThat(fake.orders).hasSize(1);
     }
@@ -143,6 +148,23 @@ class OrderServiceTest {
     }
 
     @Test
+    void anUnconnectedIntegrationKeepsTheOrderWaitingWithThatReasonInsteadOfFailingIt() {
+        fake.placeRefusal = new ApiException(409, "INTEGRATION_NOT_CONNECTED", "The integration is not connected");
+        backend.orderService().queue(request("c00001"));
+
+        Poll.until(WAIT, "send attempted", () -> only("c00001").lastError() != null);
+        assertThat(only("c00001").status()).isEqualTo(OrderStatus.SENDING);
+        assertThat(only("c00001").lastError()).contains("assessment integration to be connected");
+        assertThat(backend.writeQueue().heldCount()).as("not a connection failure: not held").isZero();
+        assertThat(backend.syncService().status().online()).isTrue();
+
+        fake.placeRefusal = null;
+        backend.orderService().nudge();
+        Poll.until(WAIT, "sent once connected", () -> only("c00001").id() != null);
+        assertThat(fake.orders).hasSize(1);
+    }
+
+    @Test
     void openDuplicateSeesQueuedAndOpenOrdersButNotFinishedOnes() {
         OrderRequest req = request("c00001");
         assertThat(backend.orderService().openDuplicate(req)).isEmpty();
@@ -152,7 +174,7 @@ class OrderServiceTest {
         assertThat(backend.orderService().openDuplicate(req)).hasValueSatisfying(o -> assertThat(o.isQueued()).isTrue());
 
         fake.offline = false;
-        backend.orderService().nudge();
+        backend.writeQueue().send(backend.writeQueue().unsent().stream().map(QueuedWrite::key).toList());
         Poll.until(WAIT, "order sent", () -> only("c00001").id() != null);
         assertThat(backend.orderService().openDuplicate(req)).hasValueSatisfying(o -> assertThat(o.id()).isNotNull());
 

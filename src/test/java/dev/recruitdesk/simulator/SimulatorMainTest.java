@@ -39,6 +39,21 @@ class SimulatorMainTest {
     }
 
     @Test
+    void lostAnswersAndIgnoredKeysAreOptionsOfTheirOwnOrWithFaults() {
+        SimulatorConfig plain = SimulatorMain.parse(new String[] {"--drop-accepted-writes", "3", "--ignore-idempotency"});
+        assertThat(plain.faults().dropAcceptedWrites()).isEqualTo(3);
+        assertThat(plain.faults().honourIdempotency()).isFalse();
+        assertThat(plain.faults().rate()).isZero();
+        SimulatorConfig mixed = SimulatorMain.parse(new String[] {"--faults", "0.2", "--drop-accepted-writes", "1"});
+        assertThat(mixed.faults().rate()).isEqualTo(0.2);
+        assertThat(mixed.faults().dropAcceptedWrites()).isEqualTo(1);
+        assertThat(mixed.faults().honourIdempotency()).isTrue();
+        assertThat(SimulatorMain.parse(new String[0]).faults().honourIdempotency()).isTrue();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        assertThat(run(err, "--drop-accepted-writes", "-1")).isEqualTo(2);
+    }
+
+    @Test
     void servesAndPrintsHowToConnectUntilInterrupted() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         PrintStream printer = new PrintStream(out, true, StandardCharsets.UTF_8);

@@ -133,7 +133,11 @@ public final class AddCandidateViewModel {
             created.set(c);
         }, e -> {
             busy.set(false);
-            if (e instanceof FieldProblem f) {
+            if (e instanceof dev.recruitdesk.service.WriteQueued) {
+                // Kept in the outbox: sending the same form or file again would queue a second one.
+                message.set(e.getMessage());
+                resume.set(null);
+            } else if (e instanceof FieldProblem f) {
                 switch (f.field()) {
                     case "firstName" -> firstNameError.set(f.getMessage());
                     case "lastName" -> lastNameError.set(f.getMessage());

@@ -175,6 +175,7 @@ public final class MoveViewModel {
                     case MOVED -> "Moved";
                     case ALREADY_THERE -> "Already there";
                     case FAILED -> "Failed: " + r.message();
+                    case QUEUED -> r.message(); // "Queued: will be sent when you are back online"
                 };
                 String orders = r.ordersCaused().stream().map(AssessmentOrder::packageName)
                         .collect(Collectors.joining(", "));
@@ -189,6 +190,7 @@ public final class MoveViewModel {
         long moved = rows.stream().filter(r -> r.result().equals("Moved")).count();
         long there = rows.stream().filter(r -> r.result().equals("Already there")).count();
         long failed = rows.stream().filter(r -> r.result().startsWith("Failed")).count();
+        long queued = rows.stream().filter(r -> r.result().startsWith("Queued")).count();
         long ordered = rows.stream().filter(r -> !r.orders().isEmpty()).count();
         StringBuilder b = new StringBuilder();
         b.append(moved).append(" moved");
@@ -197,6 +199,9 @@ public final class MoveViewModel {
         }
         if (failed > 0) {
             b.append(", ").append(failed).append(" failed");
+        }
+        if (queued > 0) {
+            b.append(", ").append(queued).append(" queued: will be sent when you are back online");
         }
         b.append(ordered > 0 ? ". " + ordered + " assessment order(s) placed by the step." : ".");
         summary.set(b.toString());

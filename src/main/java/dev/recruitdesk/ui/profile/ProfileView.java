@@ -77,6 +77,7 @@ public final class ProfileView extends BorderPane {
         });
         vm.candidateProperty().addListener((o, a, b) -> rebuild());
         vm.staleTextProperty().addListener((o, a, b) -> rebuild());
+        vm.queuedTextProperty().addListener((o, a, b) -> rebuild());
         setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ESCAPE) {
                 if (results != null) {
@@ -147,6 +148,13 @@ public final class ProfileView extends BorderPane {
             case READY -> {
                 if (!vm.staleTextProperty().get().isEmpty()) {
                     nodes.add(staleBanner());
+                }
+                if (!vm.queuedTextProperty().get().isEmpty()) {
+                    Label queued = new Label(vm.queuedTextProperty().get(), new FontIcon(MaterialDesignC.CLOUD_UPLOAD_OUTLINE));
+                    queued.setWrapText(true);
+                    queued.setId("profile-queued");
+                    queued.getStyleClass().add("warning-box");
+                    nodes.add(queued);
                 }
                 nodes.add(contact(vm.candidateProperty().get()));
                 for (ApplicationSection s : vm.sections()) {

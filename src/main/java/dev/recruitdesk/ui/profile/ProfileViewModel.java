@@ -45,6 +45,8 @@ public final class ProfileViewModel {
     private final BooleanProperty updating = new SimpleBooleanProperty();
     private final StringProperty staleText = new SimpleStringProperty("");
     private final StringProperty errorText = new SimpleStringProperty("");
+    /** Moves of this candidate waiting in the outbox, one line each; empty when none. */
+    private final StringProperty queuedText = new SimpleStringProperty("");
     private long generation;
 
     public ProfileViewModel(String candidateId, CandidateQueries queries, ProfileService profiles, TaskRunner tasks,
@@ -89,6 +91,10 @@ public final class ProfileViewModel {
         return errorText;
     }
 
+    public StringProperty queuedTextProperty() {
+        return queuedText;
+    }
+
     /** Cache first (instant, offline too), then a background refresh from SmartRecruiters. */
     public void load() {
         reloadFromCache(true);
@@ -129,11 +135,13 @@ public final class ProfileViewModel {
 
     private void reloadFromCache(boolean thenRefresh) {
         long gen = ++generation;
-        tasks.run(() -> new Loaded(queries.candidate(candidateId), queries.orders(candidateId)), loaded -> {
+        tasks.run(() -> new Loaded(queries.candidate(candidateId), queries.orders(candidateId),
+                queries.queuedMoves(candidateId)), loaded -> {
             if (gen != generation) {
                 return;
             }
             if (loaded.candidate.isPresent()) {
+                queuedText.set(String.join("\n", loaded.queuedMoves));
                 candidate.set(loaded.candidate.get());
                 orders.setAll(loaded.orders);
                 regroup();
@@ -171,6 +179,6 @@ public final class ProfileViewModel {
         return a.id() != null && a.id().equals(b.id());
     }
 
-    private record Loaded(Optional<Candidate> candidate, List<AssessmentOrder> orders) {
+    private record Loaded(Optional<Candidate> candidate, List<AssessmentOrder> orders, List<String> queuedMoves) {
     }
 }

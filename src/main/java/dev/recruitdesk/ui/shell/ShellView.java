@@ -57,6 +57,25 @@ public final class ShellView extends BorderPane {
         setBottom(statusBar(status));
     }
 
+    /** A bar under the header (e.g. "N writes queued while offline: Review…"); it shows when the node is visible. */
+    public void addBanner(Node banner) {
+        Node header = getTop();
+        VBox top = header instanceof VBox v && "shell-top".equals(v.getId()) ? v : new VBox(header);
+        top.setId("shell-top");
+        top.getChildren().add(banner);
+        setTop(top);
+    }
+
+    /** Makes the status bar's queued-writes count open {@code action} (the review dialog). */
+    public void onQueuedClicked(Runnable action) {
+        Node queued = lookup("#status-queued");
+        if (queued != null) {
+            queued.setCursor(javafx.scene.Cursor.HAND);
+            queued.setOnMouseClicked(e -> action.run());
+            ((Label) queued).setTooltip(new Tooltip("Show the writes waiting to be sent"));
+        }
+    }
+
     public void setContent(Node node) {
         content.getChildren().setAll(node);
     }
