@@ -105,6 +105,17 @@ public final class BackgroundSync implements SyncService {
         }
     }
 
+    private volatile String notice;
+
+    @Override
+    public String notice() {
+        return notice;
+    }
+
+    void setNotice(String notice) {
+        this.notice = notice;
+    }
+
     @Override
     public SyncStatus status() {
         return status;
