@@ -28,7 +28,7 @@ final class CacheOpening {
     static final int KEEP = 2;
     static final String BROKEN_PREFIX = CacheStore.NAME + "-broken-";
     private static final String SUFFIX = ".mv.db";
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS").withZone(ZoneOffset.UTC);
 
     /** {@code notice}: what to tell the recruiter, null when the cache opened as it was. */
     record Opened(CacheStore cache, String notice) {
@@ -61,10 +61,12 @@ final class CacheOpening {
     }
 
     private static Path setAside(Path dataDir, Path file, Clock clock) {
-        String stamp = STAMP.format(clock.instant());
-        Path target = dataDir.resolve(BROKEN_PREFIX + stamp + SUFFIX);
-        for (int n = 2; Files.exists(target); n++) {
-            target = dataDir.resolve(BROKEN_PREFIX + stamp + "-" + n + SUFFIX);
+        // a later instant, never a suffix, on a clash: the names must keep sorting by time
+        java.time.Instant at = clock.instant();
+        Path target = dataDir.resolve(BROKEN_PREFIX + STAMP.format(at) + SUFFIX);
+        while (Files.exists(target)) {
+            at = at.plusMillis(1);
+            target = dataDir.resolve(BROKEN_PREFIX + STAMP.format(at) + SUFFIX);
         }
         try {
             Files.move(file, target);

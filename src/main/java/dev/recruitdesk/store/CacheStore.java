@@ -116,7 +116,9 @@ public final class CacheStore implements AutoCloseable {
         }
         List<String> knownIds = ids.stream().filter(known::contains).toList();
         writeWords(c, list, knownIds);
-        writeApplications(c, list, knownIds);
+        // every id, not only known candidates: an order sent before the listing reached its candidate (a fresh or
+        // rebuilt cache) has already stored that application, with the UUID the listing does not carry
+        writeApplications(c, list, ids);
     }
 
     private static void bindCandidate(PreparedStatement ps, int base, Candidate k, int seenGen) throws SQLException {
