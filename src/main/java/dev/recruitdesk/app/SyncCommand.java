@@ -17,6 +17,9 @@ final class SyncCommand {
             if (notice != null) {
                 err.println("recruitdesk: " + notice);
             }
+            // Queued orders first: what sending them changes on the server (e.g. the candidate's updatedOn) is then
+            // in this very sync, so the cache ends equal to SmartRecruiters.
+            int sent = cmd.sendQueued() ? session.backend().orderService().sendPending() : 0;
             SyncReport r = session.backend().syncService().syncOnce();
             int inCache = session.backend().candidateQueries().count(dev.recruitdesk.service.CandidateFilter.ALL);
             out.printf("%s from %s%n", r.complete() ? "Synced" : "Sync stopped early", cmd.srUrl());
@@ -29,7 +32,7 @@ final class SyncCommand {
                 err.println("recruitdesk: the sync did not finish: " + r.error());
                 return 1;
             }
-            return cmd.sendQueued() ? sendQueued(session, out, err) : 0;
+            return cmd.sendQueued() ? reportQueued(session, sent, out, err) : 0;
         }
     }
 
@@ -37,8 +40,7 @@ final class SyncCommand {
      * Running the command with {@code --send-queued} is the recruiter's consent to send what the outbox holds. Each
      * order goes with its idempotency key, so one already accepted before a crash is not ordered again.
      */
-    private static int sendQueued(AppSession session, PrintStream out, PrintStream err) {
-        int sent = session.backend().orderService().sendPending();
+    private static int reportQueued(AppSession session, int sent, PrintStream out, PrintStream err) {
         int unsent = session.backend().syncService().status().queuedWrites();
         out.printf("  queued orders sent: %,d  not sent: %,d%n", sent, unsent);
         if (unsent > 0) {
