@@ -18,11 +18,15 @@ public sealed interface Command {
     record RunSimulator(String[] args) implements Command {
     }
 
-    /** One sync without a window. */
-    record RunSync(Path dataDir, URI srUrl, String apiKey) implements Command {
+    /** One sync without a window; {@code sendQueued}: then send the orders waiting in the outbox and wait for them. */
+    record RunSync(Path dataDir, URI srUrl, String apiKey, boolean sendQueued) implements Command {
+        public RunSync(Path dataDir, URI srUrl, String apiKey) {
+            this(dataDir, srUrl, apiKey, false);
+        }
+
         @Override
         public String toString() {
-            return "RunSync[dataDir=" + dataDir + ", srUrl=" + srUrl + ", apiKey=****]";
+            return "RunSync[dataDir=" + dataDir + ", srUrl=" + srUrl + ", apiKey=****, sendQueued=" + sendQueued + "]";
         }
     }
 

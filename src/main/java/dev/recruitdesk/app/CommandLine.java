@@ -23,11 +23,13 @@ public final class CommandLine {
             "  recruitdesk simulator [--port PORT] [--seed N] [--candidates N] [--jobs N] [--no-rate-limit] [--pace-seconds N]",
             "                        [--connected] [--faults RATE [--fault-seed N] [--fault-kinds K,...] [--slow-seconds N]]",
             "                        [--drop-accepted-writes N] [--ignore-idempotency]",
-            "  recruitdesk sync --data-dir DIR --sr-url URL --api-key KEY   one sync without a window",
+            "  recruitdesk sync --data-dir DIR --sr-url URL --api-key KEY [--send-queued]",
+            "                        one sync without a window; --send-queued then sends the orders waiting in the outbox",
             "  recruitdesk screenshots --out DIR [--data-dir DIR]          one PNG per screen, then exit",
             "  recruitdesk bench [--candidates N] [--out FILE]             measure sync, search, start-up, smoothness, memory",
             "  recruitdesk --help | --version",
-            "The API key may also come from the RECRUITDESK_API_KEY environment variable (keeps it out of the process list).");
+            "The API key may also come from the RECRUITDESK_API_KEY environment variable (keeps it out of the process list).",
+            "Exit codes: 0 done, 1 failed or incomplete, 2 bad command line, 3 the data folder is open in another RecruitDesk.");
 
     private static final int MAX_ARG_LENGTH = 4096;
 
@@ -45,7 +47,7 @@ public final class CommandLine {
             String[] rest = Arrays.copyOfRange(args, 1, args.length);
             return switch (sub) {
                 case "simulator" -> new Command.RunSimulator(rest);
-                case "sync" -> parseSync(options(rest, Set.of("--data-dir", "--sr-url", "--api-key"), Set.of()), env);
+                case "sync" -> parseSync(options(rest, Set.of("--data-dir", "--sr-url", "--api-key"), Set.of("--send-queued")), env);
                 case "screenshots" -> parseScreenshots(options(rest, Set.of("--out", "--data-dir"), Set.of()));
                 case "bench" -> parseBench(options(rest, Set.of("--candidates", "--out"), Set.of()));
                 default -> throw new UsageException("unknown command '" + clip(sub) + "' (try --help)");
@@ -78,7 +80,8 @@ public final class CommandLine {
         if (key == null) {
             throw new UsageException("sync needs --api-key KEY (or RECRUITDESK_API_KEY)");
         }
-        return new Command.RunSync(path(o.get("--data-dir"), "--data-dir"), url(o.get("--sr-url")), key);
+        return new Command.RunSync(path(o.get("--data-dir"), "--data-dir"), url(o.get("--sr-url")), key,
+                o.containsKey("--send-queued"));
     }
 
     private static Command parseScreenshots(Map<String, String> o) throws UsageException {

@@ -29,6 +29,8 @@ public final class DesktopApp extends Application {
     private static volatile Consumer<DesktopApp> onShown;
     private static volatile SimulatorConfig demoConfig = AppSession.demoSimulator();
 
+    private static volatile DesktopApp current;
+
     private volatile AppSession session;
     private volatile Exception startupError;
     private ExecutorService background;
@@ -73,6 +75,7 @@ public final class DesktopApp extends Application {
     @Override
     public void start(Stage primaryStage) {
         this.stage = primaryStage;
+        current = this;
         if (startupError != null) {
             Alert alert = new Alert(Alert.AlertType.ERROR, "RecruitDesk could not start: " + startupError.getMessage());
             alert.setHeaderText("Start-up failed");
@@ -115,6 +118,23 @@ public final class DesktopApp extends Application {
             } catch (Exception e) {
                 LOG.error("Could not open the account", e);
                 Platform.runLater(() -> new Alert(Alert.AlertType.ERROR, "Could not open the account: " + e.getMessage()).show());
+            }
+        });
+    }
+
+    /** A second start on the same data folder asked for this window (any thread). */
+    static void bringToFront() {
+        DesktopApp app = current;
+        if (app == null) {
+            return;
+        }
+        Platform.runLater(() -> {
+            Stage s = app.stage;
+            if (s != null && s.getScene() != null) {
+                s.setIconified(false);
+                s.show();
+                s.toFront();
+                s.requestFocus();
             }
         });
     }

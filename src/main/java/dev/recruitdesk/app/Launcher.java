@@ -47,11 +47,25 @@ public final class Launcher {
                 return SimulatorMain.run(s.args(), out, err);
             }
             if (command instanceof Command.RunSync s) {
-                return SyncCommand.run(s, prepare(s.dataDir()), out, err);
+                Path dir = prepare(s.dataDir());
+                try (InstanceLock lock = InstanceLock.tryAcquire(dir).orElse(null)) {
+                    if (lock == null) {
+                        err.println("recruitdesk: " + inUse(dir) + "; close it first, then run sync again");
+                        return FOLDER_IN_USE;
+                    }
+                    return SyncCommand.run(s, dir, out, err);
+                }
             }
             if (command instanceof Command.RunScreenshots s) {
                 if (s.dataDir() != null) {
-                    return ScreenshotsCommand.run(s, prepare(s.dataDir()), out, err);
+                    Path dir = prepare(s.dataDir());
+                    try (InstanceLock lock = InstanceLock.tryAcquire(dir).orElse(null)) {
+                        if (lock == null) {
+                            err.println("recruitdesk: " + inUse(dir));
+                            return FOLDER_IN_USE;
+                        }
+                        return ScreenshotsCommand.run(s, dir, out, err);
+                    }
                 }
                 Path scratch = java.nio.file.Files.createTempDirectory("recruitdesk-shots");
                 try {
@@ -66,8 +80,15 @@ public final class Launcher {
             }
             Command.RunApp a = (Command.RunApp) command;
             Path dataDir = prepare(a.dataDir() != null ? a.dataDir() : defaultDataDir());
-            DesktopApp.launch(a, dataDir);
-            return 0;
+            // Before anything touches the folder: a second start must neither wipe the demo nor open the databases.
+            try (InstanceLock lock = InstanceLock.tryAcquire(dataDir).orElse(null)) {
+                if (lock == null) {
+                    return secondStart(a, dataDir, out, err);
+                }
+                lock.listenForShow(DesktopApp::bringToFront);
+                DesktopApp.launch(a, dataDir);
+                return 0;
+            }
         } catch (StartupException e) {
             err.println("recruitdesk: " + e.getMessage());
             return 1;
@@ -76,6 +97,25 @@ public final class Launcher {
             org.slf4j.LoggerFactory.getLogger(Launcher.class).error("Fatal", e);
             return 1;
         }
+    }
+
+    /** Exit code of a start on a data folder another RecruitDesk has open (the app, a sync, screenshots). */
+    static final int FOLDER_IN_USE = 3;
+
+    private static String inUse(Path dir) {
+        return "RecruitDesk is already open on the data folder " + dir;
+    }
+
+    /** The folder is taken: bring that window to the front when it answers, else say why we stop. */
+    private static int secondStart(Command.RunApp a, Path dataDir, PrintStream out, PrintStream err) {
+        String ignored = a.srUrl() != null ? " (the --sr-url and --api-key given were not applied)" : "";
+        if (InstanceLock.askToShow(dataDir)) {
+            out.println(inUse(dataDir) + "; brought its window to the front" + ignored);
+            return 0;
+        }
+        err.println("recruitdesk: " + inUse(dataDir) + " (or a sync runs on it); close it first, or start with"
+                + " --data-dir on another folder" + ignored);
+        return FOLDER_IN_USE;
     }
 
     /** One line a user can act on: the JDK's file errors carry the reason apart from the path. */

@@ -13,6 +13,13 @@ final class SyncCommand {
 
     static int run(Command.RunSync cmd, Path dataDir, PrintStream out, PrintStream err) throws Exception {
         try (AppSession session = AppSession.openAccount(dataDir, cmd.srUrl(), cmd.apiKey(), true)) {
+            String notice = session.backend().syncService().notice();
+            if (notice != null) {
+                err.println("recruitdesk: " + notice);
+            }
+            // Queued orders first: what sending them changes on the server (e.g. the candidate's updatedOn) is then
+            // in this very sync, so the cache ends equal to SmartRecruiters.
+            int sent = cmd.sendQueued() ? session.backend().orderService().sendPending() : 0;
             SyncReport r = session.backend().syncService().syncOnce();
             int inCache = session.backend().candidateQueries().count(dev.recruitdesk.service.CandidateFilter.ALL);
             out.printf("%s from %s%n", r.complete() ? "Synced" : "Sync stopped early", cmd.srUrl());
@@ -25,7 +32,21 @@ final class SyncCommand {
                 err.println("recruitdesk: the sync did not finish: " + r.error());
                 return 1;
             }
-            return 0;
+            return cmd.sendQueued() ? reportQueued(session, sent, out, err) : 0;
         }
+    }
+
+    /**
+     * Running the command with {@code --send-queued} is the recruiter's consent to send what the outbox holds. Each
+     * order goes with its idempotency key, so one already accepted before a crash is not ordered again.
+     */
+    private static int reportQueued(AppSession session, int sent, PrintStream out, PrintStream err) {
+        int unsent = session.backend().syncService().status().queuedWrites();
+        out.printf("  queued orders sent: %,d  not sent: %,d%n", sent, unsent);
+        if (unsent > 0) {
+            err.println("recruitdesk: " + unsent + " queued change(s) could not be sent; the app shows why");
+            return 1;
+        }
+        return 0;
     }
 }

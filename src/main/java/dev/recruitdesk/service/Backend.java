@@ -4,6 +4,8 @@ import dev.recruitdesk.service.secret.FallbackSecretStore;
 import dev.recruitdesk.store.CacheStore;
 import dev.recruitdesk.store.OutboxEntry;
 import dev.recruitdesk.store.OutboxStore;
+import dev.recruitdesk.store.StoreException;
+import dev.recruitdesk.store.UnreadableDatabaseException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,21 +49,16 @@ public final class Backend implements AutoCloseable {
         SettingsFile settings = new SettingsFile(dataDir);
         ApiProvider apis = new ApiProvider(options.apiFactory(), settings, secrets);
         Clock clock = Clock.systemUTC();
-        this.cache = CacheStore.open(dataDir);
-        OutboxStore opened;
-        try {
-            opened = OutboxStore.open(dataDir);
-        } catch (RuntimeException e) {
-            cache.close();
-            throw e;
-        }
-        this.outbox = opened;
+        CacheOpening.Opened cacheOpened = CacheOpening.open(dataDir, clock);
+        this.cache = cacheOpened.cache();
+        this.outbox = openOutbox(dataDir, cache);
         this.changeFeed = new SimpleChangeFeed();
         this.candidateQueries = new CacheCandidateQueries(cache, outbox);
         this.profileService = new RemoteProfileService(cache, apis, changeFeed);
         this.accountService = new SettingsAccountService(settings, secrets, apis, changeFeed, this::forgetOtherAccount);
         this.syncService = new BackgroundSync(cache, outbox, apis, changeFeed, options.syncInterval(),
                 options.orderPollInterval(), clock);
+        syncService.setNotice(cacheOpened.notice());
         // Rows a crash left SENDING go back in line; their attempts make the sender check the server first.
         int interrupted = outbox.recoverInterrupted(clock.instant());
         if (interrupted > 0) {
@@ -92,6 +89,30 @@ public final class Backend implements AutoCloseable {
         orderService.start();
         OwnerOnlyFolder.restrict(dataDir);
         log.info("Backend open on {} (secrets: {})", dataDir, secrets.backendName());
+    }
+
+    /**
+     * The outbox holds writes not yet sent: unlike the cache, a file that cannot be read is never replaced or moved.
+     * The app does not start, and says which file it is, so nothing queued is lost behind the recruiter's back.
+     */
+    private static OutboxStore openOutbox(Path dataDir, CacheStore cache) {
+        try {
+            return OutboxStore.open(dataDir);
+        } catch (UnreadableDatabaseException e) {
+            cache.close();
+            throw new StoreException("The outbox file " + e.file() + " cannot be read (" + rootMessage(e)
+                    + "). It holds changes not yet sent to SmartRecruiters, so RecruitDesk leaves it untouched and does"
+                    + " not start. Restore it from a backup, or move it out of the folder to start without those changes.", e);
+        } catch (RuntimeException e) {
+            cache.close();
+            throw e;
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        String m = e.getMessage();
+        int colon = m == null ? -1 : m.indexOf(": ");
+        return colon < 0 ? "damaged or unknown format" : m.substring(colon + 2);
     }
 
     public static Backend open(Path dataDir, BackendOptions options) {

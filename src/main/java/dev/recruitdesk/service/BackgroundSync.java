@@ -105,6 +105,17 @@ public final class BackgroundSync implements SyncService {
         }
     }
 
+    private volatile String notice;
+
+    @Override
+    public String notice() {
+        return notice;
+    }
+
+    void setNotice(String notice) {
+        this.notice = notice;
+    }
+
     @Override
     public SyncStatus status() {
         return status;
@@ -153,6 +164,7 @@ public final class BackgroundSync implements SyncService {
         CandidateListQuery query = full || watermark == null ? CandidateListQuery.all(PAGE_SIZE)
                 : CandidateListQuery.updatedAfter(PAGE_SIZE, watermark.minus(OVERLAP));
         SyncStatus.Phase phase = full ? SyncStatus.Phase.FULL_SYNC : SyncStatus.Phase.INCREMENTAL_SYNC;
+        log.info("Sync started ({})", full ? "full" : "incremental");
         update(phase, 0, -1, null);
 
         Listing listing = new Listing();

@@ -16,6 +16,11 @@ public interface SyncService extends AutoCloseable {
     /** Called on a background thread whenever the status changes. */
     void addStatusListener(Consumer<SyncStatus> listener);
 
+    /** A message for the recruiter from opening the data (e.g. the cache was unreadable and is rebuilt), or null. */
+    default String notice() {
+        return null;
+    }
+
     @Override
     void close();
 }

@@ -120,8 +120,9 @@ public final class CacheStore implements AutoCloseable {
                 ins.executeUpdate();
             }
         }
-        List<String> knownIds = ids.stream().filter(known::contains).toList();
-        writeApplications(c, list, knownIds);
+        // every id, not only known candidates: an order sent before the listing reached its candidate (a fresh or
+        // rebuilt cache) has already stored that application, with the UUID the listing does not carry
+        writeApplications(c, list, ids);
         List<CandidateIndex.Row> rows = new ArrayList<>(list.size());
         for (Candidate k : list) {
             rows.add(indexRow(k, index.row(k.id())));

@@ -1,6 +1,8 @@
 package dev.recruitdesk.store;
 
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationState;
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,21 +50,47 @@ public final class Database implements AutoCloseable {
      */
     public static Database open(Path dataDir, String name, boolean durable) {
         String url = H2Urls.file(dataDir, name, durable);
+        Connection w = null;
         try {
-            Flyway.configure()
+            Flyway flyway = Flyway.configure()
                     .dataSource(url, "sa", "")
                     .locations("classpath:db/" + name)
-                    .load()
-                    .migrate();
-            Connection w = DriverManager.getConnection(url, "sa", "");
+                    .load();
+            refuseNewerSchema(flyway);
+            flyway.migrate();
+            w = DriverManager.getConnection(url, "sa", "");
             w.setAutoCommit(false);
             JdbcConnectionPool pool = JdbcConnectionPool.create(url, "sa", "");
             pool.setMaxConnections(READERS);
             log.info("Opened database {}", name);
             return new Database(name, pool, w);
         } catch (SQLException | RuntimeException e) {
-            throw new StoreException("Cannot open the local database '" + name
-                    + "' (is another copy of RecruitDesk running?)", e);
+            // an open connection would keep H2's instance (and the file) open under the same URL
+            closeQuietly(w);
+            throw OpenFailures.classify(dataDir, name, e);
+        }
+    }
+
+    private static void closeQuietly(Connection c) {
+        if (c != null) {
+            try {
+                c.close();
+            } catch (SQLException e) {
+                log.debug("Closing a connection after a failed open failed", e);
+            }
+        }
+    }
+
+    /**
+     * Flyway by default ignores applied migrations it does not know ("future" ones): a file migrated by a newer
+     * RecruitDesk would be used as if it had the schema this version knows.
+     */
+    private static void refuseNewerSchema(Flyway flyway) {
+        for (MigrationInfo m : flyway.info().all()) {
+            if (m.getState() == MigrationState.FUTURE_SUCCESS || m.getState() == MigrationState.FUTURE_FAILED) {
+                throw new IllegalStateException("its schema version " + m.getVersion()
+                        + " was made by a newer version of RecruitDesk");
+            }
         }
     }
 

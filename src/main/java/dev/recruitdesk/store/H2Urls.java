@@ -16,6 +16,11 @@ public final class H2Urls {
         return file(dataDir, name, false);
     }
 
+    /** The file H2 keeps database {@code name} in. */
+    public static Path mainFile(Path dataDir, String name) {
+        return dataDir.toAbsolutePath().normalize().resolve(name + ".mv.db");
+    }
+
     /**
      * As {@link #file(Path, String)}; {@code durable} makes every commit reach the file before it returns
      * ({@code WRITE_DELAY=0}). By default H2 writes committed changes up to half a second later from a background

@@ -145,6 +145,7 @@ public final class MainWindow {
             });
         });
         statusVm.apply(ctx.sync().status());
+        statusVm.showNotice(ctx.sync().notice());
         peopleVm.onSyncStatus(ctx.sync().status());
         Timeline clock = new Timeline(new KeyFrame(Duration.seconds(20), e -> statusVm.tick()));
         clock.setCycleCount(Timeline.INDEFINITE);

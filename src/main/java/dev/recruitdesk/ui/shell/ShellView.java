@@ -176,11 +176,37 @@ public final class ShellView extends BorderPane {
 
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox status = new HBox(12, online, new Separator(javafx.geometry.Orientation.VERTICAL), synced, running, grow, queued);
+        HBox status = new HBox(12, online, new Separator(javafx.geometry.Orientation.VERTICAL), synced, running,
+                notice(vm), grow, queued);
         status.setAlignment(Pos.CENTER_LEFT);
         status.getStyleClass().add("status-bar");
         status.setId("status-bar");
         return status;
+    }
+
+    /** A one-time message (the cache was rebuilt), in warning colours, until the recruiter dismisses it. */
+    private static Node notice(StatusBarViewModel vm) {
+        Label text = new Label();
+        text.setId("status-notice");
+        text.setGraphic(new FontIcon(MaterialDesignA.ALERT_OUTLINE));
+        text.getStyleClass().add(Styles.WARNING);
+        text.textProperty().bind(vm.noticeTextProperty());
+        text.setMinWidth(0);
+        Tooltip full = new Tooltip();
+        full.textProperty().bind(vm.noticeTextProperty());
+        full.setWrapText(true);
+        full.setMaxWidth(520);
+        text.setTooltip(full);
+        Hyperlink dismiss = new Hyperlink(Messages.get("status.noticeDismiss"));
+        dismiss.setId("status-notice-dismiss");
+        dismiss.setOnAction(e -> vm.dismissNotice());
+        HBox box = new HBox(4, text, dismiss);
+        box.setAlignment(Pos.CENTER_LEFT);
+        box.setMinWidth(0);
+        HBox.setHgrow(box, Priority.SOMETIMES);
+        box.visibleProperty().bind(vm.noticeTextProperty().isNotEmpty());
+        box.managedProperty().bind(box.visibleProperty());
+        return box;
     }
 
     private static void styleOnline(Label label, boolean online) {

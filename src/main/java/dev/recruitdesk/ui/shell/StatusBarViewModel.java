@@ -27,6 +27,7 @@ public final class StatusBarViewModel {
     private final StringProperty progressText = new SimpleStringProperty("");
     private final StringProperty queuedText = new SimpleStringProperty("");
     private final StringProperty errorText = new SimpleStringProperty("");
+    private final StringProperty noticeText = new SimpleStringProperty("");
 
     public StatusBarViewModel(TaskRunner tasks) {
         this.tasks = tasks;
@@ -65,6 +66,16 @@ public final class StatusBarViewModel {
         errorText.set(s.lastError() == null ? "" : s.lastError());
     }
 
+    /** A message from opening the data (e.g. the cache was rebuilt), shown until dismissed; null shows nothing. */
+    public void showNotice(String notice) {
+        noticeText.set(notice == null ? "" : notice);
+    }
+
+    public void dismissNotice() {
+        noticeText.set("");
+    }
+
+    public StringProperty noticeTextProperty() { return noticeText; }
     public ObjectProperty<SyncStatus> statusProperty() { return status; }
     public StringProperty syncedTextProperty() { return syncedText; }
     public StringProperty syncedExactProperty() { return syncedExact; }
