@@ -4,6 +4,7 @@ import dev.recruitdesk.domain.AssessmentOrder;
 import dev.recruitdesk.domain.Candidate;
 import dev.recruitdesk.domain.CandidateRow;
 import dev.recruitdesk.domain.Job;
+import dev.recruitdesk.domain.PackageTimes;
 import dev.recruitdesk.store.CacheStore;
 import dev.recruitdesk.store.OutboxStore;
 
@@ -61,5 +62,10 @@ public final class CacheCandidateQueries implements CandidateQueries {
     @Override
     public List<Job> jobs() {
         return cache.jobs();
+    }
+
+    @Override
+    public PackageTimes packageTimes() {
+        return cache.packageTimes();
     }
 }

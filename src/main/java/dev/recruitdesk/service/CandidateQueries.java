@@ -4,6 +4,7 @@ import dev.recruitdesk.domain.AssessmentOrder;
 import dev.recruitdesk.domain.Candidate;
 import dev.recruitdesk.domain.CandidateRow;
 import dev.recruitdesk.domain.Job;
+import dev.recruitdesk.domain.PackageTimes;
 
 import java.util.List;
 import java.util.Optional;
@@ -22,4 +23,9 @@ public interface CandidateQueries {
     List<AssessmentOrder> orders(String candidateId);
 
     List<Job> jobs();
+
+    /** How long each package the client has seen usually takes (to tell a stuck order from a slow one). */
+    default PackageTimes packageTimes() {
+        return PackageTimes.NONE;
+    }
 }

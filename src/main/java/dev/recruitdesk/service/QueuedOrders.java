@@ -17,6 +17,6 @@ final class QueuedOrders {
         OrderStatus status = e.state() == OutboxEntry.State.FAILED ? OrderStatus.FAILED : OrderStatus.SENDING;
         return new AssessmentOrder(null, e.idempotencyKey(), p.applicationId(), p.candidateId(), p.jobId(),
                 p.partnerId(), p.partnerName(), p.packageId(), p.packageName(), status, e.createdOn(),
-                e.updatedOn(), List.of(), null, null, null, List.of(), e.lastError());
+                e.updatedOn(), List.of(), null, null, null, List.of(), e.lastError(), e.attempts());
     }
 }
