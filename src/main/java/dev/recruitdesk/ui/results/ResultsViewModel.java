@@ -3,12 +3,14 @@ package dev.recruitdesk.ui.results;
 import dev.recruitdesk.domain.AssessmentOrder;
 import dev.recruitdesk.domain.Attachment;
 import dev.recruitdesk.domain.OrderStatus;
+import dev.recruitdesk.domain.PackageTimes;
 import dev.recruitdesk.domain.Validation;
 import dev.recruitdesk.service.OrderService;
 import dev.recruitdesk.ui.TaskRunner;
 import dev.recruitdesk.ui.common.Errors;
 import dev.recruitdesk.ui.common.LinkOpener;
 import dev.recruitdesk.ui.common.Messages;
+import dev.recruitdesk.ui.common.TimeFormat;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -27,6 +29,7 @@ public final class ResultsViewModel {
     private final LinkOpener opener;
     private final ObjectProperty<AssessmentOrder> order = new SimpleObjectProperty<>();
     private final StringProperty message = new SimpleStringProperty("");
+    private final ObjectProperty<PackageTimes> packageTimes = new SimpleObjectProperty<>(PackageTimes.NONE);
 
     public ResultsViewModel(AssessmentOrder order, OrderService orders, TaskRunner tasks, LinkOpener opener) {
         this.orders = orders;
@@ -42,6 +45,36 @@ public final class ResultsViewModel {
     /** The outcome of the last action (opened, saved, failed) in words. */
     public StringProperty messageProperty() {
         return message;
+    }
+
+    /** How long packages usually take (from the profile's load), for the "waiting longer than usual" flag. */
+    public ObjectProperty<PackageTimes> packageTimesProperty() {
+        return packageTimes;
+    }
+
+    /** The status in words (an unknown one as sent). */
+    public String stateText() {
+        return OrderStateText.state(order.get());
+    }
+
+    /** "Changed 3 h ago". */
+    public String changedText() {
+        return OrderStateText.lastChangedText(order.get());
+    }
+
+    public String changedExact() {
+        return OrderStateText.lastChangedExact(order.get());
+    }
+
+    /** Why the send failed or waits (with attempts), or the server's last error; empty when there is none. */
+    public String problemText() {
+        String p = OrderStateText.problem(order.get());
+        return p.isEmpty() && canRetry() ? Messages.get("results.notSent") : p;
+    }
+
+    /** Non-empty when the order has waited longer than its package usually takes. */
+    public String stuckText() {
+        return OrderStateText.stuckText(order.get(), packageTimes.get(), TimeFormat.now());
     }
 
     public boolean reportOpenable() {
