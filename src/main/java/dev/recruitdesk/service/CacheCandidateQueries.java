@@ -65,6 +65,11 @@ public final class CacheCandidateQueries implements CandidateQueries {
     }
 
     @Override
+    public List<AssessmentOrder> openOrders() {
+        return cache.openOrders();
+    }
+
+    @Override
     public PackageTimes packageTimes() {
         return cache.packageTimes();
     }

@@ -24,6 +24,11 @@ public interface CandidateQueries {
 
     List<Job> jobs();
 
+    /** Every cached order not yet in an end state (Sent, In Progress, unknown statuses), across all candidates. */
+    default List<AssessmentOrder> openOrders() {
+        return List.of();
+    }
+
     /** How long each package the client has seen usually takes (to tell a stuck order from a slow one). */
     default PackageTimes packageTimes() {
         return PackageTimes.NONE;

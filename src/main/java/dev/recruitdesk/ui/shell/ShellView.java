@@ -36,6 +36,7 @@ public final class ShellView extends BorderPane {
     private final ToggleButton settings;
     private final VBox navList;
     private ToggleButton process;
+    private HBox statusBar;
 
     public ShellView(StatusBarViewModel status, boolean demoMode, Runnable showPeople, Runnable showSettings) {
         getStyleClass().add("shell");
@@ -161,7 +162,13 @@ public final class ShellView extends BorderPane {
         status.setAlignment(Pos.CENTER_LEFT);
         status.getStyleClass().add("status-bar");
         status.setId("status-bar");
+        statusBar = status;
         return status;
+    }
+
+    /** Adds an item at the right end of the status bar (e.g. the late-orders count). */
+    public void addStatusItem(Node item) {
+        statusBar.getChildren().add(item);
     }
 
     private static void styleOnline(Label label, boolean online) {

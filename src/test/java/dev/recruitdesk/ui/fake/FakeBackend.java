@@ -297,6 +297,12 @@ public final class FakeBackend implements CandidateQueries, ProfileService, Orde
         return c;
     }
 
+    @Override
+    public List<AssessmentOrder> openOrders() {
+        maybeFail();
+        return orders.stream().filter(o -> o.id() != null && o.status().isOpen()).toList();
+    }
+
     /** The usual times of the packages {@link #packages} offers (the app learns them from the catalogue). */
     @Override
     public PackageTimes packageTimes() {
