@@ -26,10 +26,13 @@ final class PackageCatalogue {
 
     private static final Logger log = LoggerFactory.getLogger(PackageCatalogue.class);
     static final Duration ASK_AGAIN_AFTER = Duration.ofHours(12);
+    /** After a refusal (e.g. the assessment integration is not connected yet): soon, but not every poll round. */
+    static final Duration ASK_AGAIN_AFTER_REFUSAL = Duration.ofMinutes(10);
 
     private final CacheStore cache;
     private final Clock clock;
-    private final Map<String, Instant> askedPartners = new ConcurrentHashMap<>();
+    /** When each partner's packages may be asked for next. */
+    private final Map<String, Instant> nextAsk = new ConcurrentHashMap<>();
 
     PackageCatalogue(CacheStore cache, Clock clock) {
         this.cache = cache;
@@ -49,17 +52,18 @@ final class PackageCatalogue {
         Instant now = clock.instant();
         boolean learnt = false;
         for (String partnerId : partners) {
-            Instant last = askedPartners.get(partnerId);
-            if (last != null && last.plus(ASK_AGAIN_AFTER).isAfter(now)) {
+            Instant next = nextAsk.get(partnerId);
+            if (next != null && next.isAfter(now)) {
                 continue;
             }
-            askedPartners.put(partnerId, now);
             try {
                 cache.upsertPackages(api.packages(partnerId), now).join();
+                nextAsk.put(partnerId, now.plus(ASK_AGAIN_AFTER));
                 learnt = true;
             } catch (ApiException e) {
-                if (ApiErrors.isTransient(e)) {
-                    askedPartners.remove(partnerId); // offline or busy: ask on the next round, not in half a day
+                // offline or busy: the next round asks again; refused: in a few minutes
+                if (!ApiErrors.isTransient(e)) {
+                    nextAsk.put(partnerId, now.plus(ASK_AGAIN_AFTER_REFUSAL));
                 }
                 log.debug("Packages of partner {} not fetched: {}", partnerId, ApiErrors.words(e));
             }
