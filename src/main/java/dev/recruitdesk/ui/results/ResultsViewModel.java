@@ -81,11 +81,15 @@ public final class ResultsViewModel {
         return Validation.isWebLink(order.get().reportUrl());
     }
 
-    /** Queued orders and failed ones can be sent again with the same idempotency key. */
+    /**
+     * A send that failed, or waits after an error, can be sent again with the same idempotency key. An order the
+     * server has (it has an id) was sent: when its partner fails it, sending the same key again would only return the
+     * same failed order, so it offers no Retry (a new order is the way on).
+     */
     public boolean canRetry() {
         AssessmentOrder o = order.get();
-        return o.idempotencyKey() != null
-                && (o.status().kind() == OrderStatus.Kind.FAILED || o.isQueued() && o.lastError() != null);
+        return o.isQueued() && o.idempotencyKey() != null
+                && (o.status().kind() == OrderStatus.Kind.FAILED || o.lastError() != null);
     }
 
     public void openReport() {

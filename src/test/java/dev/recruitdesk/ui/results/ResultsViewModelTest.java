@@ -107,6 +107,20 @@ class ResultsViewModelTest {
     }
 
     @Test
+    void anOrderThePartnerFailedShowsItsErrorButNoRetry() {
+        AssessmentOrder o = order("key-show-2");
+        AssessmentOrder partnerFailed = new AssessmentOrder(o.id(), o.idempotencyKey(), o.applicationId(),
+                o.candidateId(), o.jobId(), o.partnerId(), o.partnerName(), o.packageId(), o.packageName(),
+                dev.recruitdesk.domain.OrderStatus.FAILED, o.createdOn(), o.updatedOn(), o.history(), null, null, null,
+                List.of(), "The partner rejected the order.");
+        ResultsViewModel vm = vm(partnerFailed);
+        assertThat(partnerFailed.idempotencyKey()).as("placed by us, so it has a key").isNotNull();
+        assertThat(vm.canRetry()).as("resending the same key would return the same failed order").isFalse();
+        assertThat(vm.problemText()).isEqualTo("Last error: The partner rejected the order");
+        assertThat(vm.stateText()).isEqualTo("Failed");
+    }
+
+    @Test
     void withoutTheCatalogueAFreshOrderIsNotFlagged() {
         dev.recruitdesk.ui.common.TimeFormat.useClock(java.time.Clock.fixed(FakeBackend.NOW, java.time.ZoneOffset.UTC));
         try {
