@@ -293,7 +293,8 @@ public final class ProfileView extends BorderPane {
             GridPane r = row();
             r.getStyleClass().add("order-row");
             r.setFocusTraversable(true);
-            String attention = attentionText(o);
+            String stuck = vm.stuckText(o);
+            String attention = stuck.isEmpty() ? vm.problemText(o) : stuck; // the late flag is what gets chased
             r.setAccessibleText(attention.isEmpty()
                     ? Messages.format("profile.orderAccessible", o.packageName(), OrderStateText.state(o))
                     : Messages.format("profile.orderAccessibleAttention", o.packageName(), OrderStateText.state(o),
@@ -303,7 +304,7 @@ public final class ProfileView extends BorderPane {
             String score = o.score() == null ? "" : o.score().asGiven();
             r.addRow(0, statusCell(o), cell(o.packageName()), cell(o.partnerName()), ordered, cell(score));
             if (!attention.isEmpty()) {
-                r.add(attentionLine(o, attention), 0, 1, 5, 1);
+                r.add(attentionLine(attention, !stuck.isEmpty()), 0, 1, 5, 1);
                 r.getStyleClass().add("order-row-attention");
             }
             r.setOnMouseClicked(e -> showResults(o));
@@ -318,12 +319,6 @@ public final class ProfileView extends BorderPane {
         return list;
     }
 
-    /** The stuck flag first (it is what the recruiter chases), else why a send failed or waits. */
-    private String attentionText(AssessmentOrder o) {
-        String stuck = vm.stuckText(o);
-        return stuck.isEmpty() ? vm.problemText(o) : stuck;
-    }
-
     /** The status chip with when it last changed beneath it (exact time on hover). */
     private static Node statusCell(AssessmentOrder o) {
         Label changed = new Label(TimeFormat.relative(OrderStateText.lastChanged(o)));
@@ -334,8 +329,8 @@ public final class ProfileView extends BorderPane {
         return box;
     }
 
-    private static Node attentionLine(AssessmentOrder o, String text) {
-        boolean stuck = !o.isQueued() && o.status().isOpen();
+    /** A line under the row: waiting longer than usual (clock), or why a send failed or waits (alert). */
+    private static Node attentionLine(String text, boolean stuck) {
         Label l = new Label(text, new FontIcon(stuck ? MaterialDesignC.CLOCK_ALERT_OUTLINE : MaterialDesignA.ALERT_CIRCLE));
         l.setWrapText(true);
         l.setMinHeight(Region.USE_PREF_SIZE);
