@@ -7,6 +7,9 @@ import dev.recruitdesk.api.SmartRecruitersApi.CandidatePage;
 import dev.recruitdesk.domain.ApplicationRef;
 import dev.recruitdesk.domain.AssessmentOrder;
 import dev.recruitdesk.domain.Candidate;
+import dev.recruitdesk.domain.OrderStatus;
+import dev.recruitdesk.domain.PackageTimes;
+import dev.recruitdesk.domain.StuckRule;
 import dev.recruitdesk.store.CacheStore;
 import dev.recruitdesk.store.OutboxStore;
 import dev.recruitdesk.store.StoreException;
@@ -60,6 +63,8 @@ public final class BackgroundSync implements SyncService {
     private final Duration pollInterval;
     private final Clock clock;
     private final ApplicationOrders applicationOrders;
+    private final OrderPollBackoff pollBackoff;
+    private final PackageCatalogue packageCatalogue;
     private final ReentrantLock running = new ReentrantLock();
     private final List<Consumer<SyncStatus>> listeners = new CopyOnWriteArrayList<>();
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> thread(r, "sync", Thread.NORM_PRIORITY));
@@ -79,6 +84,8 @@ public final class BackgroundSync implements SyncService {
         this.pollInterval = pollInterval;
         this.clock = clock;
         this.applicationOrders = new ApplicationOrders(cache);
+        this.pollBackoff = new OrderPollBackoff(pollInterval);
+        this.packageCatalogue = new PackageCatalogue(cache, clock);
         Instant last = cache.syncValue("last.success").map(Instant::parse).orElse(null);
         this.status = new SyncStatus(SyncStatus.Phase.IDLE, 0, -1, last, true, null, outbox.unsentCount());
     }
@@ -354,23 +361,46 @@ public final class BackgroundSync implements SyncService {
         });
     }
 
-    /** Asks the server about every order not yet in an end state. Skipped while a sync runs. */
+    /**
+     * Asks the server about the open orders that are due (see {@link OrderPollBackoff}: ordinary open orders every
+     * round; unknown statuses, stuck orders and orders the server refuses to show less and less often, up to once an
+     * hour). Skipped while a sync runs. Returns how many orders were asked about and answered.
+     */
     public int pollOpenOrders() {
         if (!running.tryLock()) {
             return 0;
         }
         try {
             List<AssessmentOrder> open = cache.openOrders();
-            if (open.isEmpty()) {
+            Set<String> openIds = new HashSet<>();
+            open.forEach(o -> openIds.add(o.id()));
+            pollBackoff.retainOnly(openIds);
+            Instant now = clock.instant();
+            List<AssessmentOrder> due = open.stream().filter(o -> pollBackoff.isDue(o.id(), now)).toList();
+            if (due.isEmpty()) {
                 return 0;
             }
             SmartRecruitersApi api = apis.api();
+            PackageTimes times = packageCatalogue.timesFor(api, due);
             List<AssessmentOrder> fresh = new ArrayList<>();
-            for (AssessmentOrder o : open) {
+            for (AssessmentOrder o : due) {
                 if (closed) {
                     break;
                 }
-                fresh.add(SyncOrders.owned(api.order(o.id()), o.candidateId(), o.jobId(), o.idempotencyKey()));
+                AssessmentOrder answer;
+                try {
+                    answer = SyncOrders.owned(api.order(o.id()), o.candidateId(), o.jobId(), o.idempotencyKey());
+                } catch (ApiException e) {
+                    if (ApiErrors.isTransient(e) || e.httpStatus() == 401 || e.httpStatus() == 403) {
+                        throw e; // the others would fail the same way
+                    }
+                    // this one order is refused (e.g. gone): it must not stop the others, nor be asked every round
+                    pollBackoff.asked(o.id(), true, false, now);
+                    log.debug("Order {} not polled: {}", o.id(), ApiErrors.words(e));
+                    continue;
+                }
+                fresh.add(answer);
+                pollBackoff.asked(o.id(), pollsSlowly(answer, times, now), !sameState(o, answer), now);
             }
             Set<String> changed = cache.upsertOrders(fresh).join();
             announceOrders(changed);
@@ -393,6 +423,16 @@ public final class BackgroundSync implements SyncService {
         } finally {
             running.unlock();
         }
+    }
+
+    /** An order we cannot read the end of (unknown status) or that is stuck is asked about less often. */
+    static boolean pollsSlowly(AssessmentOrder o, PackageTimes times, Instant now) {
+        return o.status().kind() == OrderStatus.Kind.UNKNOWN
+                || StuckRule.check(o, times.minutes(o.packageId()), now).isPresent();
+    }
+
+    private static boolean sameState(AssessmentOrder before, AssessmentOrder after) {
+        return before.status().equals(after.status()) && java.util.Objects.equals(before.updatedOn(), after.updatedOn());
     }
 
     private void pollQuietly() {

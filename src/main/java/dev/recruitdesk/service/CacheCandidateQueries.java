@@ -4,6 +4,7 @@ import dev.recruitdesk.domain.AssessmentOrder;
 import dev.recruitdesk.domain.Candidate;
 import dev.recruitdesk.domain.CandidateRow;
 import dev.recruitdesk.domain.Job;
+import dev.recruitdesk.domain.PackageTimes;
 import dev.recruitdesk.store.CacheStore;
 import dev.recruitdesk.store.OutboxStore;
 
@@ -77,5 +78,15 @@ public final class CacheCandidateQueries implements CandidateQueries {
     @Override
     public List<Job> jobs() {
         return cache.jobs();
+    }
+
+    @Override
+    public List<AssessmentOrder> openOrders() {
+        return cache.openOrders();
+    }
+
+    @Override
+    public PackageTimes packageTimes() {
+        return cache.packageTimes();
     }
 }

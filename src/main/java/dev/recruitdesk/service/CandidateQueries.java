@@ -4,6 +4,7 @@ import dev.recruitdesk.domain.AssessmentOrder;
 import dev.recruitdesk.domain.Candidate;
 import dev.recruitdesk.domain.CandidateRow;
 import dev.recruitdesk.domain.Job;
+import dev.recruitdesk.domain.PackageTimes;
 
 import java.util.List;
 import java.util.Optional;
@@ -29,5 +30,15 @@ public interface CandidateQueries {
      */
     default List<String> queuedMoves(String candidateId) {
         return List.of();
+    }
+
+    /** Every cached order not yet in an end state (Sent, In Progress, unknown statuses), across all candidates. */
+    default List<AssessmentOrder> openOrders() {
+        return List.of();
+    }
+
+    /** How long each package the client has seen usually takes (to tell a stuck order from a slow one). */
+    default PackageTimes packageTimes() {
+        return PackageTimes.NONE;
     }
 }

@@ -20,6 +20,6 @@ final class QueuedOrders {
         String error = e.held() ? HELD_NOTE + (e.lastError() == null ? "" : " — " + e.lastError()) : e.lastError();
         return new AssessmentOrder(null, e.idempotencyKey(), p.applicationId(), p.candidateId(), p.jobId(),
                 p.partnerId(), p.partnerName(), p.packageId(), p.packageName(), status, e.createdOn(),
-                e.updatedOn(), List.of(), null, null, null, List.of(), error);
+                e.updatedOn(), List.of(), null, null, null, List.of(), error, e.attempts());
     }
 }

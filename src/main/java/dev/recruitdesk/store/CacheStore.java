@@ -4,11 +4,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.recruitdesk.domain.ApplicationRef;
 import dev.recruitdesk.domain.AssessmentOrder;
+import dev.recruitdesk.domain.AssessmentPackage;
 import dev.recruitdesk.domain.Attachment;
 import dev.recruitdesk.domain.Candidate;
 import dev.recruitdesk.domain.CandidateRow;
 import dev.recruitdesk.domain.Job;
 import dev.recruitdesk.domain.OrderStatus;
+import dev.recruitdesk.domain.PackageTimes;
 import dev.recruitdesk.domain.Score;
 import dev.recruitdesk.domain.StatusChange;
 
@@ -764,6 +766,42 @@ public final class CacheStore implements AutoCloseable {
                 rs.getString("last_error"));
     }
 
+    // ---------------------------------------------------------------- package catalogue
+
+    /** Remembers a partner's packages and their usual times (replacing what was stored for those packages). */
+    public CompletableFuture<Void> upsertPackages(List<AssessmentPackage> packages, Instant fetchedOn) {
+        List<AssessmentPackage> copy = packages.stream().filter(p -> p.id() != null && p.partnerId() != null).toList();
+        return db.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement("MERGE INTO assessment_package (id, partner_id, name, "
+                    + "expected_minutes, fetched_on) KEY (id) VALUES (?, ?, ?, ?, ?)")) {
+                for (AssessmentPackage p : copy) {
+                    ps.setString(1, p.id());
+                    ps.setString(2, p.partnerId());
+                    ps.setString(3, truncate(p.name(), 255));
+                    ps.setInt(4, Math.max(0, p.expectedMinutes()));
+                    Sql.setInstant(ps, 5, fetchedOn);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            return null;
+        });
+    }
+
+    /** Every known package's usual time (a few dozen rows: the whole catalogue). */
+    public PackageTimes packageTimes() {
+        return db.read(c -> {
+            java.util.Map<String, Integer> minutes = new java.util.HashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, expected_minutes FROM assessment_package");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    minutes.put(rs.getString(1), rs.getInt(2));
+                }
+            }
+            return new PackageTimes(minutes);
+        });
+    }
+
     // ---------------------------------------------------------------- sync bookmarks
 
     public Optional<String> syncValue(String key) {
@@ -792,7 +830,8 @@ public final class CacheStore implements AutoCloseable {
     public CompletableFuture<Void> clearAll() {
         return db.write(c -> {
             try (var st = c.createStatement()) {
-                for (String table : List.of("assessment_order", "application", "candidate", "job", "sync_state")) {
+                for (String table : List.of("assessment_order", "application", "candidate", "job", "sync_state",
+                        "assessment_package")) {
                     st.executeUpdate("DELETE FROM " + table);
                 }
             }

@@ -52,6 +52,7 @@ public final class MainWindow {
     private final LinkOpener linkOpener;
     private final DialogService dialogs;
     private final StatusBarViewModel statusVm;
+    private final dev.recruitdesk.ui.results.AttentionViewModel attentionVm;
     private final PeopleViewModel peopleVm;
     private final List<AutoCloseable> subscriptions = new ArrayList<>();
     private Stage stage;
@@ -78,6 +79,7 @@ public final class MainWindow {
         this.dialogs = new DialogService(() -> stage);
         this.statusVm = new StatusBarViewModel(ctx.tasks());
         this.peopleVm = new PeopleViewModel(ctx.candidates(), ctx.tasks());
+        this.attentionVm = new dev.recruitdesk.ui.results.AttentionViewModel(ctx.candidates(), ctx.tasks());
     }
 
     /** The app's stylesheet, added to every scene (main window and dialogs). */
@@ -124,8 +126,10 @@ public final class MainWindow {
         WindowMemory.restore(stage);
         stage.setOnHidden(e -> close());
 
+        shell.addStatusItem(new dev.recruitdesk.ui.results.AttentionButton(attentionVm, this::openProfile));
         subscriptions.add(ctx.changes().subscribe(event -> {
             peopleVm.onChange(event);
+            attentionVm.onChange(event);
             ctx.tasks().runOnUi(() -> {
                 if (profileView != null) {
                     profileView.viewModel().onChange(event);
@@ -151,9 +155,18 @@ public final class MainWindow {
         clock.setCycleCount(Timeline.INDEFINITE);
         clock.play();
         subscriptions.add(clock::stop);
+        Timeline attentionClock = new Timeline(new KeyFrame(Duration.seconds(10), e -> attentionVm.tick()));
+        attentionClock.setCycleCount(Timeline.INDEFINITE);
+        attentionClock.play();
+        subscriptions.add(attentionClock::stop);
 
         showPeople();
         stage.show();
+    }
+
+    /** The late-orders count and list in the status bar. */
+    public dev.recruitdesk.ui.results.AttentionViewModel attentionViewModel() {
+        return attentionVm;
     }
 
     public Stage stage() {

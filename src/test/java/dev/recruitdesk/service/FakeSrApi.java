@@ -34,6 +34,8 @@ final class FakeSrApi implements SmartRecruitersApi {
     final AtomicInteger listCalls = new AtomicInteger();
     final AtomicInteger placeCalls = new AtomicInteger();
     final AtomicInteger applicationCalls = new AtomicInteger();
+    /** How often {@code order(id)} was asked about each order (the poll's backoff is read from it). */
+    final Map<String, AtomicInteger> orderCalls = new ConcurrentHashMap<>();
     volatile boolean offline;
     /** When set, {@code listCandidates} fails with a network fault on this page number (1-based). */
     volatile int failOnPage = -1;
@@ -226,6 +228,7 @@ final class FakeSrApi implements SmartRecruitersApi {
     @Override
     public AssessmentOrder order(String orderId) throws ApiException {
         checkOnline();
+        orderCalls.computeIfAbsent(orderId, k -> new AtomicInteger()).incrementAndGet();
         AssessmentOrder o = orders.get(orderId);
         if (o == null) {
             throw new ApiException(404, "NOT_FOUND", "No such order");

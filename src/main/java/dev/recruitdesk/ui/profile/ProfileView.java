@@ -12,6 +12,7 @@ import dev.recruitdesk.ui.common.StatusChip;
 import dev.recruitdesk.ui.common.TimeFormat;
 import dev.recruitdesk.ui.common.Words;
 import dev.recruitdesk.ui.results.ResultsPanel;
+import dev.recruitdesk.ui.results.OrderStateText;
 import dev.recruitdesk.ui.results.ResultsViewModel;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -110,7 +111,9 @@ public final class ProfileView extends BorderPane {
 
     /** Opens the results panel for an order (also used by the screenshot tour). */
     public void showResults(AssessmentOrder order) {
-        results = new ResultsPanel(resultsFactory.apply(order), dialogs, this::closeResults);
+        ResultsViewModel rvm = resultsFactory.apply(order);
+        rvm.packageTimesProperty().bind(vm.packageTimesProperty());
+        results = new ResultsPanel(rvm, dialogs, this::closeResults);
         results.setPrefWidth(380);
         results.setMinWidth(320);
         setRight(results);
@@ -298,12 +301,20 @@ public final class ProfileView extends BorderPane {
             GridPane r = row();
             r.getStyleClass().add("order-row");
             r.setFocusTraversable(true);
-            r.setAccessibleText(Messages.format("profile.orderAccessible", o.packageName(),
-                    new StatusChip(o.status()).getText()));
+            String stuck = vm.stuckText(o);
+            String attention = stuck.isEmpty() ? vm.problemText(o) : stuck; // the late flag is what gets chased
+            r.setAccessibleText(attention.isEmpty()
+                    ? Messages.format("profile.orderAccessible", o.packageName(), OrderStateText.state(o))
+                    : Messages.format("profile.orderAccessibleAttention", o.packageName(), OrderStateText.state(o),
+                            attention));
             Label ordered = new Label(TimeFormat.relative(o.createdOn()));
             ordered.setTooltip(new Tooltip(TimeFormat.exact(o.createdOn())));
             String score = o.score() == null ? "" : o.score().asGiven();
-            r.addRow(0, new StatusChip(o.status()), cell(o.packageName()), cell(o.partnerName()), ordered, cell(score));
+            r.addRow(0, statusCell(o), cell(o.packageName()), cell(o.partnerName()), ordered, cell(score));
+            if (!attention.isEmpty()) {
+                r.add(attentionLine(attention, !stuck.isEmpty()), 0, 1, 5, 1);
+                r.getStyleClass().add("order-row-attention");
+            }
             r.setOnMouseClicked(e -> showResults(o));
             r.setOnKeyPressed(e -> {
                 if (e.getCode() == KeyCode.ENTER || e.getCode() == KeyCode.SPACE) {
@@ -314,6 +325,26 @@ public final class ProfileView extends BorderPane {
             list.getChildren().add(r);
         }
         return list;
+    }
+
+    /** The status chip with when it last changed beneath it (exact time on hover). */
+    private static Node statusCell(AssessmentOrder o) {
+        Label changed = new Label(TimeFormat.relative(OrderStateText.lastChanged(o)));
+        changed.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL, "order-changed");
+        changed.setTooltip(new Tooltip(OrderStateText.lastChangedText(o) + " · " + OrderStateText.lastChangedExact(o)));
+        VBox box = new VBox(2, new StatusChip(o.status()), changed);
+        box.setAlignment(Pos.CENTER_LEFT);
+        return box;
+    }
+
+    /** A line under the row: waiting longer than usual (clock), or why a send failed or waits (alert). */
+    private static Node attentionLine(String text, boolean stuck) {
+        Label l = new Label(text, new FontIcon(stuck ? MaterialDesignC.CLOCK_ALERT_OUTLINE : MaterialDesignA.ALERT_CIRCLE));
+        l.setWrapText(true);
+        l.setMinHeight(Region.USE_PREF_SIZE);
+        l.getStyleClass().addAll("order-attention", stuck ? "order-stuck" : "order-problem");
+        GridPane.setMargin(l, new Insets(6, 0, 0, 0));
+        return l;
     }
 
     private static GridPane row() {

@@ -2,6 +2,7 @@ package dev.recruitdesk.ui.profile;
 
 import dev.recruitdesk.domain.AssessmentOrder;
 import dev.recruitdesk.domain.Candidate;
+import dev.recruitdesk.domain.PackageTimes;
 import dev.recruitdesk.service.CandidateQueries;
 import dev.recruitdesk.service.ChangeEvent;
 import dev.recruitdesk.service.ProfileService;
@@ -10,6 +11,7 @@ import dev.recruitdesk.ui.TaskRunner;
 import dev.recruitdesk.ui.common.Errors;
 import dev.recruitdesk.ui.common.Messages;
 import dev.recruitdesk.ui.common.TimeFormat;
+import dev.recruitdesk.ui.results.OrderStateText;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -47,6 +49,7 @@ public final class ProfileViewModel {
     private final StringProperty errorText = new SimpleStringProperty("");
     /** Moves of this candidate waiting in the outbox, one line each; empty when none. */
     private final StringProperty queuedText = new SimpleStringProperty("");
+    private final ObjectProperty<PackageTimes> packageTimes = new SimpleObjectProperty<>(PackageTimes.NONE);
     private long generation;
 
     public ProfileViewModel(String candidateId, CandidateQueries queries, ProfileService profiles, TaskRunner tasks,
@@ -95,6 +98,26 @@ public final class ProfileViewModel {
         return queuedText;
     }
 
+    /** How long each package usually takes (read from the cache with the orders). */
+    public ObjectProperty<PackageTimes> packageTimesProperty() {
+        return packageTimes;
+    }
+
+    /** "Waiting longer than usual: ..." for an order past its package's usual time; empty otherwise. */
+    public String stuckText(AssessmentOrder order) {
+        return OrderStateText.stuckText(order, packageTimes.get(), TimeFormat.now());
+    }
+
+    /** Why a send failed or waits (with attempts), or the server's last error; empty when there is none. */
+    public String problemText(AssessmentOrder order) {
+        return OrderStateText.problem(order);
+    }
+
+    /** How many of the candidate's orders need the recruiter: stuck, or a send that failed or waits with an error. */
+    public long needsAttention() {
+        return orders.stream().filter(o -> !stuckText(o).isEmpty() || !problemText(o).isEmpty()).count();
+    }
+
     /** Cache first (instant, offline too), then a background refresh from SmartRecruiters. */
     public void load() {
         reloadFromCache(true);
@@ -136,13 +159,14 @@ public final class ProfileViewModel {
     private void reloadFromCache(boolean thenRefresh) {
         long gen = ++generation;
         tasks.run(() -> new Loaded(queries.candidate(candidateId), queries.orders(candidateId),
-                queries.queuedMoves(candidateId)), loaded -> {
+                queries.queuedMoves(candidateId), queries.packageTimes()), loaded -> {
             if (gen != generation) {
                 return;
             }
             if (loaded.candidate.isPresent()) {
                 queuedText.set(String.join("\n", loaded.queuedMoves));
                 candidate.set(loaded.candidate.get());
+                packageTimes.set(loaded.packageTimes);
                 orders.setAll(loaded.orders);
                 regroup();
                 state.set(State.READY);
@@ -179,6 +203,7 @@ public final class ProfileViewModel {
         return a.id() != null && a.id().equals(b.id());
     }
 
-    private record Loaded(Optional<Candidate> candidate, List<AssessmentOrder> orders, List<String> queuedMoves) {
+    private record Loaded(Optional<Candidate> candidate, List<AssessmentOrder> orders, List<String> queuedMoves,
+                          PackageTimes packageTimes) {
     }
 }

@@ -54,6 +54,7 @@ public final class ResultsPanel extends ScrollPane {
         content.setPadding(new Insets(20));
         setContent(content);
         vm.orderProperty().addListener((o, a, b) -> rebuild());
+        vm.packageTimesProperty().addListener((o, a, b) -> rebuild());
         rebuild();
     }
 
@@ -80,10 +81,20 @@ public final class ResultsPanel extends ScrollPane {
         Label partner = muted(o.partnerName());
         StatusChip chip = new StatusChip(o.status());
         chip.setId("results-status");
-        nodes.add(new VBox(6, head, partner, chip));
+        Label changed = muted(vm.changedText());
+        changed.setId("results-changed");
+        changed.setTooltip(new Tooltip(vm.changedExact()));
+        HBox state = new HBox(8, chip, changed);
+        state.setAlignment(Pos.CENTER_LEFT);
+        nodes.add(new VBox(6, head, partner, state));
 
-        if (o.lastError() != null && !o.lastError().isBlank() || vm.canRetry()) {
-            nodes.add(errorBox(o));
+        String stuck = vm.stuckText();
+        if (!stuck.isEmpty()) {
+            nodes.add(stuckBox(o, stuck));
+        }
+        String problem = vm.problemText();
+        if (!problem.isEmpty() || vm.canRetry()) {
+            nodes.add(errorBox(problem));
         }
         if (o.score() != null && o.score().value() != null && !o.score().value().isBlank()) {
             nodes.add(section(Messages.get("results.score"), scoreBox(o.score())));
@@ -115,10 +126,25 @@ public final class ResultsPanel extends ScrollPane {
         content.getChildren().setAll(nodes);
     }
 
-    private Node errorBox(AssessmentOrder o) {
-        Label text = new Label(o.lastError() == null || o.lastError().isBlank()
-                ? Messages.get("results.notSent") : o.lastError());
+    /** Waiting longer than the package usually takes: said in words, with what the recruiter can do about it. */
+    private Node stuckBox(AssessmentOrder o, String stuck) {
+        Label text = new Label(stuck);
         text.setWrapText(true);
+        text.setId("results-stuck");
+        text.setMinHeight(Region.USE_PREF_SIZE);
+        Label hint = muted(Messages.format("results.stuckHint",
+                o.partnerName() == null || o.partnerName().isBlank() ? "the partner" : o.partnerName()));
+        HBox line = new HBox(8, new FontIcon(MaterialDesignC.CLOCK_ALERT_OUTLINE), text);
+        VBox box = new VBox(6, line, hint);
+        box.getStyleClass().add("warning-box");
+        box.setAccessibleText(Messages.format("results.stuckAccessible", stuck));
+        return box;
+    }
+
+    private Node errorBox(String problem) {
+        Label text = new Label(problem.isEmpty() ? Messages.get("results.notSent") : problem);
+        text.setWrapText(true);
+        text.setMinHeight(Region.USE_PREF_SIZE);
         text.setId("results-last-error");
         VBox box = new VBox(8, new HBox(8, new FontIcon(MaterialDesignA.ALERT_CIRCLE), text));
         if (vm.canRetry()) {

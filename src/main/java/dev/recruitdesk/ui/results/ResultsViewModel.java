@@ -3,12 +3,14 @@ package dev.recruitdesk.ui.results;
 import dev.recruitdesk.domain.AssessmentOrder;
 import dev.recruitdesk.domain.Attachment;
 import dev.recruitdesk.domain.OrderStatus;
+import dev.recruitdesk.domain.PackageTimes;
 import dev.recruitdesk.domain.Validation;
 import dev.recruitdesk.service.OrderService;
 import dev.recruitdesk.ui.TaskRunner;
 import dev.recruitdesk.ui.common.Errors;
 import dev.recruitdesk.ui.common.LinkOpener;
 import dev.recruitdesk.ui.common.Messages;
+import dev.recruitdesk.ui.common.TimeFormat;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -27,6 +29,7 @@ public final class ResultsViewModel {
     private final LinkOpener opener;
     private final ObjectProperty<AssessmentOrder> order = new SimpleObjectProperty<>();
     private final StringProperty message = new SimpleStringProperty("");
+    private final ObjectProperty<PackageTimes> packageTimes = new SimpleObjectProperty<>(PackageTimes.NONE);
 
     public ResultsViewModel(AssessmentOrder order, OrderService orders, TaskRunner tasks, LinkOpener opener) {
         this.orders = orders;
@@ -44,15 +47,49 @@ public final class ResultsViewModel {
         return message;
     }
 
+    /** How long packages usually take (from the profile's load), for the "waiting longer than usual" flag. */
+    public ObjectProperty<PackageTimes> packageTimesProperty() {
+        return packageTimes;
+    }
+
+    /** The status in words (an unknown one as sent). */
+    public String stateText() {
+        return OrderStateText.state(order.get());
+    }
+
+    /** "Changed 3 h ago". */
+    public String changedText() {
+        return OrderStateText.lastChangedText(order.get());
+    }
+
+    public String changedExact() {
+        return OrderStateText.lastChangedExact(order.get());
+    }
+
+    /** Why the send failed or waits (with attempts), or the server's last error; empty when there is none. */
+    public String problemText() {
+        String p = OrderStateText.problem(order.get());
+        return p.isEmpty() && canRetry() ? Messages.get("results.notSent") : p;
+    }
+
+    /** Non-empty when the order has waited longer than its package usually takes. */
+    public String stuckText() {
+        return OrderStateText.stuckText(order.get(), packageTimes.get(), TimeFormat.now());
+    }
+
     public boolean reportOpenable() {
         return Validation.isWebLink(order.get().reportUrl());
     }
 
-    /** Queued orders and failed ones can be sent again with the same idempotency key. */
+    /**
+     * A send that failed, or waits after an error, can be sent again with the same idempotency key. An order the
+     * server has (it has an id) was sent: when its partner fails it, sending the same key again would only return the
+     * same failed order, so it offers no Retry (a new order is the way on).
+     */
     public boolean canRetry() {
         AssessmentOrder o = order.get();
-        return o.idempotencyKey() != null
-                && (o.status().kind() == OrderStatus.Kind.FAILED || o.isQueued() && o.lastError() != null);
+        return o.isQueued() && o.idempotencyKey() != null
+                && (o.status().kind() == OrderStatus.Kind.FAILED || o.lastError() != null);
     }
 
     public void openReport() {

@@ -36,6 +36,7 @@ public final class ShellView extends BorderPane {
     private final ToggleButton settings;
     private final VBox navList;
     private ToggleButton process;
+    private HBox statusBar;
 
     public ShellView(StatusBarViewModel status, boolean demoMode, Runnable showPeople, Runnable showSettings) {
         getStyleClass().add("shell");
@@ -181,6 +182,7 @@ public final class ShellView extends BorderPane {
         status.setAlignment(Pos.CENTER_LEFT);
         status.getStyleClass().add("status-bar");
         status.setId("status-bar");
+        statusBar = status;
         return status;
     }
 
@@ -207,6 +209,11 @@ public final class ShellView extends BorderPane {
         box.visibleProperty().bind(vm.noticeTextProperty().isNotEmpty());
         box.managedProperty().bind(box.visibleProperty());
         return box;
+    }
+
+    /** Adds an item at the right end of the status bar (e.g. the late-orders count). */
+    public void addStatusItem(Node item) {
+        statusBar.getChildren().add(item);
     }
 
     private static void styleOnline(Label label, boolean online) {

@@ -8,6 +8,7 @@ import dev.recruitdesk.domain.Candidate;
 import dev.recruitdesk.domain.CandidateRow;
 import dev.recruitdesk.domain.Job;
 import dev.recruitdesk.domain.OrderStatus;
+import dev.recruitdesk.domain.PackageTimes;
 import dev.recruitdesk.domain.Partner;
 import dev.recruitdesk.domain.Score;
 import dev.recruitdesk.domain.StatusChange;
@@ -189,7 +190,7 @@ public final class FakeBackend implements CandidateQueries, ProfileService, Orde
                     null, null, null, List.of(), null));
             orders.add(new AssessmentOrder(null, "key-show-3", a1.applicationId(), c.id(), a1.jobId(), "p-codility", "Codility",
                     "pkg-sql", "SQL Skills Test", OrderStatus.FAILED, NOW.minus(Duration.ofMinutes(50)), NOW.minus(Duration.ofMinutes(45)),
-                    List.of(), null, null, null, List.of(), "SmartRecruiters could not be reached (timeout after 30 s)."));
+                    List.of(), null, null, null, List.of(), "SmartRecruiters could not be reached (timeout after 30 s).", 3));
         }
     }
 
@@ -294,6 +295,22 @@ public final class FakeBackend implements CandidateQueries, ProfileService, Orde
             throw new ServiceException(ServiceException.Reason.NOT_FOUND, "No such candidate.");
         }
         return c;
+    }
+
+    @Override
+    public List<AssessmentOrder> openOrders() {
+        maybeFail();
+        return orders.stream().filter(o -> o.id() != null && o.status().isOpen()).toList();
+    }
+
+    /** The usual times of the packages {@link #packages} offers (the app learns them from the catalogue). */
+    @Override
+    public PackageTimes packageTimes() {
+        Map<String, Integer> minutes = new java.util.HashMap<>();
+        for (Partner p : partners) {
+            packages(p.id()).forEach(k -> minutes.put(k.id(), k.expectedMinutes()));
+        }
+        return new PackageTimes(minutes);
     }
 
     // ------------------------------------------------------------------ OrderService

@@ -32,6 +32,25 @@ class ProfileViewModelTest {
     }
 
     @Test
+    void theProfileKnowsWhichOrdersNeedTheRecruiter() {
+        dev.recruitdesk.ui.common.TimeFormat.useClock(java.time.Clock.fixed(FakeBackend.NOW, java.time.ZoneOffset.UTC));
+        try {
+            ProfileViewModel vm = vm(FakeBackend.SHOWCASE_ID);
+            vm.load();
+            var byKey = new java.util.HashMap<String, dev.recruitdesk.domain.AssessmentOrder>();
+            vm.orders().forEach(o -> byKey.put(o.idempotencyKey(), o));
+            assertThat(vm.packageTimesProperty().get().minutes("pkg-opq")).isEqualTo(25);
+            assertThat(vm.stuckText(byKey.get("key-show-2"))).startsWith("Waiting longer than usual: sent 3 h ago");
+            assertThat(vm.problemText(byKey.get("key-show-3"))).startsWith("Could not be sent: ");
+            assertThat(vm.stuckText(byKey.get("key-show-1"))).isEmpty();
+            assertThat(vm.problemText(byKey.get("key-show-1"))).isEmpty();
+            assertThat(vm.needsAttention()).isEqualTo(2);
+        } finally {
+            dev.recruitdesk.ui.common.TimeFormat.useClock(java.time.Clock.systemDefaultZone());
+        }
+    }
+
+    @Test
     void aFailedRefreshKeepsTheCachedCopyAndSaysHowOld() {
         backend.failRefresh = true;
         ProfileViewModel vm = vm(FakeBackend.SHOWCASE_ID);

@@ -76,6 +76,62 @@ class ResultsViewModelTest {
     }
 
     @Test
+    void anOrderPastItsPackagesUsualTimeIsFlaggedAndAFailedSendSaysWhyWithRetry() {
+        dev.recruitdesk.ui.common.TimeFormat.useClock(java.time.Clock.fixed(FakeBackend.NOW, java.time.ZoneOffset.UTC));
+        try {
+            ResultsViewModel stuck = vm(order("key-show-2"));
+            stuck.packageTimesProperty().set(backend.packageTimes());
+            assertThat(stuck.stateText()).isEqualTo("In Progress");
+            assertThat(stuck.stuckText())
+                    .isEqualTo("Waiting longer than usual: sent 3 h ago, this package usually takes 25 min");
+            assertThat(stuck.problemText()).isEmpty();
+            assertThat(stuck.canRetry()).isFalse();
+            assertThat(stuck.changedText()).isEqualTo("Changed 3 h ago");
+
+            ResultsViewModel failed = vm(order("key-show-3"));
+            failed.packageTimesProperty().set(backend.packageTimes());
+            assertThat(failed.stateText()).isEqualTo("Failed");
+            assertThat(failed.stuckText()).isEmpty();
+            assertThat(failed.problemText()).startsWith(
+                    "Could not be sent: SmartRecruiters could not be reached (timeout after 30 s) (tried 3 times, last at ");
+            assertThat(failed.canRetry()).isTrue();
+
+            ResultsViewModel done = vm(order("key-show-1"));
+            done.packageTimesProperty().set(backend.packageTimes());
+            assertThat(done.stuckText()).isEmpty();
+            assertThat(done.problemText()).isEmpty();
+            assertThat(done.stateText()).isEqualTo("Completed");
+        } finally {
+            dev.recruitdesk.ui.common.TimeFormat.useClock(java.time.Clock.systemDefaultZone());
+        }
+    }
+
+    @Test
+    void anOrderThePartnerFailedShowsItsErrorButNoRetry() {
+        AssessmentOrder o = order("key-show-2");
+        AssessmentOrder partnerFailed = new AssessmentOrder(o.id(), o.idempotencyKey(), o.applicationId(),
+                o.candidateId(), o.jobId(), o.partnerId(), o.partnerName(), o.packageId(), o.packageName(),
+                dev.recruitdesk.domain.OrderStatus.FAILED, o.createdOn(), o.updatedOn(), o.history(), null, null, null,
+                List.of(), "The partner rejected the order.");
+        ResultsViewModel vm = vm(partnerFailed);
+        assertThat(partnerFailed.idempotencyKey()).as("placed by us, so it has a key").isNotNull();
+        assertThat(vm.canRetry()).as("resending the same key would return the same failed order").isFalse();
+        assertThat(vm.problemText()).isEqualTo("Last error: The partner rejected the order");
+        assertThat(vm.stateText()).isEqualTo("Failed");
+    }
+
+    @Test
+    void withoutTheCatalogueAFreshOrderIsNotFlagged() {
+        dev.recruitdesk.ui.common.TimeFormat.useClock(java.time.Clock.fixed(FakeBackend.NOW, java.time.ZoneOffset.UTC));
+        try {
+            // unknown usual time: the 7-day default applies, and 3 h is well inside it
+            assertThat(vm(order("key-show-2")).stuckText()).isEmpty();
+        } finally {
+            dev.recruitdesk.ui.common.TimeFormat.useClock(java.time.Clock.systemDefaultZone());
+        }
+    }
+
+    @Test
     void attachmentNamesCannotEscapeTheTempFolder() {
         assertThat(ResultsViewModel.safeName("../../etc/passwd")).doesNotContain("/").doesNotStartWith(".");
         assertThat(ResultsViewModel.safeName(null)).isEqualTo("attachment");
