@@ -16,9 +16,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One embedded H2 database: migrated by Flyway on open, written by exactly one thread (so writes never contend for
- * locks and are applied in the order they were asked for), read through a small pool (H2's MVStore lets readers run
- * beside the writer).
+ * One embedded H2 database: migrated by Flyway on open (unless already current, see {@link SchemaVersion}), written
+ * by exactly one thread (so writes never contend for locks and are applied in the order they were asked for), read
+ * through a small pool (H2's MVStore lets readers run beside the writer).
  */
 public final class Database implements AutoCloseable {
 
@@ -48,12 +48,22 @@ public final class Database implements AutoCloseable {
     public static Database open(Path dataDir, String name, boolean durable) {
         String url = H2Urls.file(dataDir, name, durable);
         try {
-            Flyway.configure()
-                    .dataSource(url, "sa", "")
-                    .locations("classpath:db/" + name)
-                    .load()
-                    .migrate();
+            // Opened before Flyway: with no other connection, Flyway's close would close the database (H2 compacts
+            // it on close) and this line would open the file a second time.
             Connection w = DriverManager.getConnection(url, "sa", "");
+            try {
+                // Flyway costs seconds on every start even with nothing to apply: skipped when already current.
+                if (!SchemaVersion.isCurrent(w, "db/" + name)) {
+                    Flyway.configure()
+                            .dataSource(url, "sa", "")
+                            .locations("classpath:db/" + name)
+                            .load()
+                            .migrate();
+                }
+            } catch (RuntimeException e) {
+                w.close();
+                throw e;
+            }
             w.setAutoCommit(false);
             JdbcConnectionPool pool = JdbcConnectionPool.create(url, "sa", "");
             pool.setMaxConnections(READERS);
