@@ -79,6 +79,7 @@ t0="$(now)"
   --output "$work/runtime" || die "jlink failed"
 t_jlink="$(elapsed "$t0" "$(now)")"
 
+java_options=(); while IFS= read -r word; do java_options+=("$word"); done < <(java_options_args) # no mapfile: macOS bash 3.2
 common=(
   --name "$name" --app-version "$version" --vendor "$(app_prop VENDOR)"
   --description "$(app_prop DESCRIPTION)" --copyright "$(app_prop COPYRIGHT)"
@@ -87,7 +88,7 @@ t0="$(now)"
 "$jpackage_bin" --type app-image "${common[@]}" --dest "$dest" \
   --input "$work/input" --main-jar "$main_jar" --main-class "$(app_prop MAIN_CLASS)" \
   --runtime-image "$work/runtime" --icon "$repo_dir/icons/png/icon-256.png" \
-  --java-options '-Dfile.encoding=UTF-8' --java-options '-Dsun.net.httpserver.nodelay=true' \
+  "${java_options[@]}" \
   || die "jpackage app-image failed"
 t_image="$(elapsed "$t0" "$(now)")"
 

@@ -24,6 +24,12 @@ jdk_tool() {
   printf '%s' "$candidate"
 }
 
+# The app's JVM options (src/main/resources/dev/recruitdesk/app/jvm.options, shared with scripts/run.sh and the
+# bench) as jpackage arguments: "--java-options OPT" per option, one word a line (read them into an array).
+java_options_args() {
+  sed 's/#.*//' "$repo_dir/src/main/resources/dev/recruitdesk/app/jvm.options" | awk 'NF { print "--java-options"; print $1 }'
+}
+
 # Comma-separated module list from packaging/jlink-modules.txt (comments and blank lines dropped).
 module_list() {
   sed 's/#.*//' "$packaging_dir/jlink-modules.txt" | awk 'NF { print $1 }' | paste -sd, -

@@ -36,12 +36,13 @@ cp -R target/libs "$work/input/libs"
 "$(jdk_tool jlink)" --add-modules "$(module_list)" --strip-debug --no-man-pages --no-header-files --compress=2 \
   --output "$work/runtime" || die "jlink failed"
 
+java_options=(); while IFS= read -r word; do java_options+=("$word"); done < <(java_options_args) # no mapfile: macOS bash 3.2
 common=(--name "$name" --app-version "$bundle_version" --vendor "$(app_prop VENDOR)"
         --description "$(app_prop DESCRIPTION)" --copyright "$(app_prop COPYRIGHT)" --dest "$dest")
 "$(jdk_tool jpackage)" --type app-image "${common[@]}" @packaging/macos/dmg.jpackage \
   --mac-package-identifier "$(app_prop MAC_BUNDLE_ID)" \
   --input "$work/input" --main-jar "$main_jar" --main-class "$(app_prop MAIN_CLASS)" --runtime-image "$work/runtime" \
-  --java-options '-Dfile.encoding=UTF-8' --java-options '-Dsun.net.httpserver.nodelay=true' || die "jpackage app-image failed"
+  "${java_options[@]}" || die "jpackage app-image failed"
 rm -f "$dest"/*.dmg
 "$(jdk_tool jpackage)" --type dmg "${common[@]}" --app-image "$dest/$name.app" \
   --mac-package-identifier "$(app_prop MAC_BUNDLE_ID)" || die "jpackage dmg failed"

@@ -69,11 +69,14 @@ Copy-Item -Recurse "$repo\target\libs" "$work\input\libs"
 & (JdkTool jlink) --add-modules $modules --strip-debug --no-man-pages --no-header-files --compress=2 --output "$work\runtime"
 if ($LASTEXITCODE -ne 0) { Fail "jlink failed" }
 
+# The app's JVM options, shared with scripts/run.sh and the bench: one a line, '#' comments.
+$javaOptions = @(Get-Content "$repo\src\main\resources\dev\recruitdesk\app\jvm.options" |
+  ForEach-Object { ($_ -replace '#.*', '').Trim() } | Where-Object { $_ } | ForEach-Object { "--java-options"; $_ })
 $common = @("--name", $props.NAME, "--app-version", $version, "--vendor", $props.VENDOR,
             "--description", $props.DESCRIPTION, "--copyright", $props.COPYRIGHT, "--dest", $Dest)
 & (JdkTool jpackage) --type app-image @common --input "$work\input" --main-jar $props.MAIN_JAR `
   --main-class $props.MAIN_CLASS --runtime-image "$work\runtime" --icon "$repo\icons\recruitdesk.ico" `
-  --java-options "-Dfile.encoding=UTF-8" --java-options "-Dsun.net.httpserver.nodelay=true"
+  @javaOptions
 if ($LASTEXITCODE -ne 0) { Fail "jpackage app-image failed" }
 
 Remove-Item -Force -ErrorAction SilentlyContinue "$Dest\*.msi"

@@ -19,9 +19,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * One embedded H2 database: migrated by Flyway on open, written by exactly one thread (so writes never contend for
- * locks and are applied in the order they were asked for), read through a small pool (H2's MVStore lets readers run
- * beside the writer).
+ * One embedded H2 database: migrated by Flyway on open (unless already current, see {@link SchemaVersion}), written
+ * by exactly one thread (so writes never contend for locks and are applied in the order they were asked for), read
+ * through a small pool (H2's MVStore lets readers run beside the writer).
  */
 public final class Database implements AutoCloseable {
 
@@ -52,13 +52,18 @@ public final class Database implements AutoCloseable {
         String url = H2Urls.file(dataDir, name, durable);
         Connection w = null;
         try {
-            Flyway flyway = Flyway.configure()
-                    .dataSource(url, "sa", "")
-                    .locations("classpath:db/" + name)
-                    .load();
-            refuseNewerSchema(flyway);
-            flyway.migrate();
+            // Opened before Flyway: with no other connection, Flyway's close would close the database (H2 compacts
+            // it on close) and this line would open the file a second time.
             w = DriverManager.getConnection(url, "sa", "");
+            // Flyway costs seconds on every start even with nothing to apply: skipped when already current.
+            if (!SchemaVersion.isCurrent(w, "db/" + name)) {
+                Flyway flyway = Flyway.configure()
+                        .dataSource(url, "sa", "")
+                        .locations("classpath:db/" + name)
+                        .load();
+                refuseNewerSchema(flyway);
+                flyway.migrate();
+            }
             w.setAutoCommit(false);
             JdbcConnectionPool pool = JdbcConnectionPool.create(url, "sa", "");
             pool.setMaxConnections(READERS);

@@ -41,6 +41,15 @@ public final class FxTaskRunner implements TaskRunner {
     }
 
     @Override
+    public void runOnUiAfter(long millis, Runnable r) {
+        runOnUi(() -> {
+            javafx.animation.PauseTransition wait = new javafx.animation.PauseTransition(javafx.util.Duration.millis(millis));
+            wait.setOnFinished(e -> r.run());
+            wait.play();
+        });
+    }
+
+    @Override
     public void runOnUi(Runnable r) {
         if (Platform.isFxApplicationThread()) {
             r.run();

@@ -14,4 +14,12 @@ public interface TaskRunner {
 
     /** Runs {@code r} on the FX thread (at once when already on it). */
     void runOnUi(Runnable r);
+
+    /**
+     * Runs {@code r} on the FX thread about {@code millis} later (throttling refreshes). Runners without a clock
+     * (tests) run it at once.
+     */
+    default void runOnUiAfter(long millis, Runnable r) {
+        runOnUi(r);
+    }
 }

@@ -1,5 +1,6 @@
 package dev.recruitdesk.app.bench;
 
+import dev.recruitdesk.app.JvmOptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,6 +37,18 @@ final class ChildJvm {
     private ChildJvm() {
     }
 
+    /**
+     * {@link JvmOptions}, or for an experiment the space-separated {@code recruitdesk.bench.childOptions} property
+     * instead (for example to measure a collector or heap cap before writing it into jvm.options).
+     */
+    static List<String> childOptions() {
+        String override = System.getProperty("recruitdesk.bench.childOptions");
+        if (override != null) {
+            return override.isBlank() ? List.of() : List.of(override.trim().split("\\s+"));
+        }
+        return JvmOptions.load();
+    }
+
     static boolean hasDisplay() {
         return System.getenv("DISPLAY") != null || "Monocle".equals(System.getProperty("glass.platform"));
     }
@@ -46,7 +59,8 @@ final class ChildJvm {
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
-        cmd.add("-Dsun.net.httpserver.nodelay=true");
+        // The app's own options (jvm.options), for the app child and the minimal-window baseline alike.
+        cmd.addAll(childOptions());
         cmd.add("-Drecruitdesk.logdir=" + logDir);
         for (String p : PASSED_PROPERTIES) {
             String v = System.getProperty(p);

@@ -1,5 +1,6 @@
 package dev.recruitdesk.app.bench;
 
+import dev.recruitdesk.app.StartupTimes;
 import dev.recruitdesk.domain.CandidateRow;
 import dev.recruitdesk.service.Backend;
 import dev.recruitdesk.service.SyncReport;
@@ -43,6 +44,10 @@ public final class FxProbe {
 
     public static void main(String[] args) {
         Probe.args = args;
+        if (args.length > 1) {
+            // as the app does: the backend opens while JavaFX starts its toolkit
+            Probe.opening = StartupTimes.openInBackground(() -> BenchAccount.openExisting(Path.of(args[1])));
+        }
         Application.launch(Probe.class);
     }
 
@@ -68,6 +73,7 @@ public final class FxProbe {
     public static final class Probe extends Application {
 
         static volatile String[] args;
+        static volatile java.util.concurrent.Future<Backend> opening;
         private Backend backend;
         private ExecutorService background;
 
@@ -110,8 +116,8 @@ public final class FxProbe {
             return window;
         }
 
-        private void people(Stage stage, Path dir) {
-            backend = BenchAccount.openExisting(dir);
+        private void people(Stage stage, Path dir) throws Exception {
+            backend = StartupTimes.await(opening);
             mainWindow(stage, dir);
             Scene scene = stage.getScene();
             scene.addPostLayoutPulseListener(new Runnable() {
@@ -146,7 +152,7 @@ public final class FxProbe {
         }
 
         private void smooth(Stage stage, Path dir) throws Exception {
-            backend = BenchAccount.openExisting(dir);
+            backend = StartupTimes.await(opening);
             mainWindow(stage, dir);
             Scene scene = stage.getScene();
             PulseGaps gaps = new PulseGaps();

@@ -31,6 +31,12 @@ public final class PeopleViewModel {
 
     public enum State { LOADING, FIRST_SYNC, EMPTY_CACHE, NO_MATCH, ROWS, ERROR }
 
+    /**
+     * Change events and sync progress refresh the list at most this often: a full sync publishes a change per page
+     * written, and each refresh is a count, a page and a swap of the table's rows.
+     */
+    static final long CHANGE_REFRESH_MILLIS = 250;
+
     private final CandidateQueries queries;
     private final TaskRunner tasks;
     private final PagedCandidateList rows;
@@ -54,6 +60,9 @@ public final class PeopleViewModel {
     private boolean refreshAgain;
     private Runnable onRefreshed = () -> { };
     private Runnable onBeforeRefresh = () -> { };
+    private boolean changeRefreshScheduled;
+    private boolean firstRefreshDone;
+    private final List<Runnable> afterFirstRefresh = new java.util.ArrayList<>();
 
     public PeopleViewModel(CandidateQueries queries, TaskRunner tasks) {
         this.queries = queries;
@@ -128,6 +137,24 @@ public final class PeopleViewModel {
         onRefreshed = r == null ? () -> { } : r;
     }
 
+    /** Runs {@code r} (FX thread) once the first refresh has been applied, or at once if it has. */
+    public void whenFirstRefreshed(Runnable r) {
+        if (firstRefreshDone) {
+            r.run();
+        } else {
+            afterFirstRefresh.add(r);
+        }
+    }
+
+    private void firstRefreshApplied() {
+        if (!firstRefreshDone) {
+            firstRefreshDone = true;
+            List<Runnable> waiting = List.copyOf(afterFirstRefresh);
+            afterFirstRefresh.clear();
+            waiting.forEach(Runnable::run);
+        }
+    }
+
     public CandidateFilter currentFilter() {
         StatusOption option = statusFilter.get() == null ? StatusOption.ALL : statusFilter.get();
         return new CandidateFilter(searchText.get(), option.kind());
@@ -173,6 +200,7 @@ public final class PeopleViewModel {
                 state.set(State.NO_MATCH);
             }
             onRefreshed.run();
+            firstRefreshApplied();
         }, err -> {
             finishRefresh();
             if (gen != generation) {
@@ -181,6 +209,7 @@ public final class PeopleViewModel {
             errorText.set(Errors.describe(err));
             errorIsSettings.set(Errors.isSettingsProblem(err));
             state.set(State.ERROR);
+            firstRefreshApplied();
         });
     }
 
@@ -203,7 +232,19 @@ public final class PeopleViewModel {
         if (event.kind() == ChangeEvent.Kind.SETTINGS) {
             return;
         }
-        tasks.runOnUi(this::applyFilter);
+        tasks.runOnUi(this::refreshSoon);
+    }
+
+    /** FX thread: one refresh {@link #CHANGE_REFRESH_MILLIS} from now for every change until then. */
+    private void refreshSoon() {
+        if (changeRefreshScheduled) {
+            return;
+        }
+        changeRefreshScheduled = true;
+        tasks.runOnUiAfter(CHANGE_REFRESH_MILLIS, () -> {
+            changeRefreshScheduled = false;
+            applyFilter();
+        });
     }
 
     /** From the SyncService (any thread). */
@@ -223,8 +264,10 @@ public final class PeopleViewModel {
             State s = state.get();
             // During a full sync the list grows page by page: follow it (refreshes coalesce while one is running).
             boolean growing = status.phase() == SyncStatus.Phase.FULL_SYNC && status.done() > 0;
-            if (finishedNow || growing || s == State.FIRST_SYNC && !status.running()) {
+            if (finishedNow || s == State.FIRST_SYNC && !status.running()) {
                 applyFilter();
+            } else if (growing) {
+                refreshSoon();
             }
         });
     }
