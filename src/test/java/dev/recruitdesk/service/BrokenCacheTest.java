@@ -110,6 +110,9 @@ class BrokenCacheTest {
         assertThat(backend.accountService().settings().recruiterEmail()).isEqualTo("recruiter@example.com");
         assertThat(new EncryptedFileSecretStore(dir).get(SecretStore.Key.API_KEY)).contains("k-secret-123");
 
+        // queued while offline, so held until the recruiter confirms (the review dialog's Send all)
+        assertThat(backend.writeQueue().heldCount()).as("still held after the rebuild").isEqualTo(1);
+        backend.writeQueue().send(List.of(queued.idempotencyKey()));
         Poll.until(WAIT, "the queued order sent after the rebuild", () -> fake.orders.size() == 1
                 && backend.syncService().status().queuedWrites() == 0);
         assertThat(fake.ordersByKey).containsOnlyKeys(queued.idempotencyKey());
