@@ -63,7 +63,12 @@ final class OutboxWriteQueue implements WriteQueue {
     public void send(Collection<String> keys) {
         int released = outbox.release(keys, clock.instant());
         for (String key : keys) {
-            outbox.retry(key, clock.instant()); // a FAILED one confirmed again is sent again, with the same key
+            // a FAILED one confirmed again is sent again, with the same key; an order shows as Sending again
+            var row = outbox.find(key);
+            if (outbox.retry(key, clock.instant()) && row.isPresent()
+                    && row.get().kind() == OutboxEntry.Kind.PLACE_ORDER) {
+                cache.markSending(row.get().payload().candidateId(), clock.instant()).join();
+            }
         }
         log.info("The recruiter confirmed {} queued write(s)", released);
         changed(keys);

@@ -209,6 +209,29 @@ class OutboxFaultTest {
     }
 
     @Test
+    void aResumeWhoseAnswerWasLostIsFoundAmongTheJobsNewCandidatesNotUploadedTwice() throws Exception {
+        sim = Simulator.start(account(0, FaultPlan.none().withHonourIdempotency(false)).build());
+        open(sim);
+        String jobId = movable(0).jobId();
+        String email = "resume." + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+        Path file = dir.resolve("grace-hopper.txt");
+        java.nio.file.Files.writeString(file, "Grace Hopper\n" + email + "\n+1 555 0100\nCOBOL, compilers\n");
+
+        sim.dropNextAcceptedWrites(1);
+        assertThatThrownBy(() -> backend.addCandidateService().upload(jobId, file)).isInstanceOf(WriteQueued.class);
+        java.nio.file.Files.delete(file); // the outbox kept its own copy of the bytes
+        assertThat(sim.candidatesWithEmail(email)).isEqualTo(1);
+
+        List<String> keys = keys();
+        assertThat(backend.writeQueue().unsent()).singleElement()
+                .satisfies(w -> assertThat(w.candidate()).isEqualTo("Résumé grace-hopper.txt"));
+        backend.writeQueue().send(keys);
+        Poll.until(WAIT, "adopted", () -> state(keys.get(0)) == OutboxEntry.State.SENT);
+        assertThat(sim.candidatesWithEmail(email)).as("exactly one candidate").isEqualTo(1);
+        assertThat(backend.addCandidateService().sameEmail(email)).hasSize(1);
+    }
+
+    @Test
     void aCrashWhileSendingLeavesASendingRowThatIsCheckedAtTheNextStart() throws Exception {
         sim = Simulator.start(account(0, FaultPlan.none().withHonourIdempotency(false)).build());
         open(sim);
