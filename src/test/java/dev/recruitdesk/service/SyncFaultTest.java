@@ -42,6 +42,12 @@ class SyncFaultTest {
             "job", "id",
             "assessment_order", "id");
 
+    /*
+     * A sync without its order backfill (the long-listing test) closes while the background backfill may have
+     * written some orders and with them a candidate's latest-order columns: how many is timing, not the listing.
+     */
+    private static final ThreadLocal<Boolean> WITH_LATEST_ORDER = ThreadLocal.withInitial(() -> true);
+
     @TempDir
     Path clean;
     @TempDir
@@ -81,6 +87,7 @@ class SyncFaultTest {
     @Test
     void aLongListingThroughPagingOdditiesKeepsEveryCandidateOnce() throws Exception {
         int candidates = 1_500;
+        WITH_LATEST_ORDER.set(false);
         Run reference = syncInto(clean, candidates, FaultPlan.none(), false);
         Run withFaults = syncInto(faulty, candidates, FaultPlan.of(0.4, SEED + 1).withKinds(EnumSet.of(
                 FaultPlan.Kind.EMPTY_PAGE, FaultPlan.Kind.REPEAT, FaultPlan.Kind.TOTAL_DRIFT, FaultPlan.Kind.TRUNCATED,
@@ -95,6 +102,11 @@ class SyncFaultTest {
         assertThat(withFaults.report.pages()).isGreaterThan(reference.report.pages());
         assertThat(reference.rows.get("candidate")).hasSize(candidates);
         assertSameRows("candidate", reference, withFaults);
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void compareEveryColumnAgain() {
+        WITH_LATEST_ORDER.remove();
     }
 
     /** A page that stays unreadable after the retries ends the sync incomplete, and a full sync then deletes nothing. */
@@ -187,6 +199,10 @@ class SyncFaultTest {
                             List<Object> row = new ArrayList<>();
                             for (int i = 1; i <= md.getColumnCount(); i++) {
                                 Object v = rs.getObject(i);
+                                if (md.getColumnLabel(i).toLowerCase(java.util.Locale.ROOT).startsWith("latest_order_")
+                                        && !WITH_LATEST_ORDER.get()) {
+                                    continue;
+                                }
                                 if (v instanceof java.sql.Clob clob) {
                                     v = clob.getSubString(1, (int) clob.length());
                                 }
