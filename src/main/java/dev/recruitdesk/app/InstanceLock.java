@@ -15,9 +15,12 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.HexFormat;
@@ -69,7 +72,8 @@ public final class InstanceLock implements AutoCloseable {
         }
         FileChannel channel = null;
         try {
-            channel = FileChannel.open(key.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            channel = FileChannel.open(key.resolve(LOCK_FILE), Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE),
+                    ownerOnly());
             FileLock lock = channel.tryLock();
             if (lock == null) {
                 channel.close();
@@ -87,6 +91,13 @@ public final class InstanceLock implements AutoCloseable {
             }
             throw e;
         }
+    }
+
+    private static FileAttribute<?>[] ownerOnly() {
+        if (!FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+            return new FileAttribute<?>[0];
+        }
+        return new FileAttribute<?>[]{PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))};
     }
 
     public Path folder() {
@@ -107,6 +118,8 @@ public final class InstanceLock implements AutoCloseable {
             String token = HexFormat.of().formatHex(secret);
             Path file = folder.resolve(INSTANCE_FILE);
             Path tmp = folder.resolve(INSTANCE_FILE + ".tmp");
+            Files.deleteIfExists(tmp);
+            Files.createFile(tmp, ownerOnly()); // the token is as good as a key to the window: owner only
             Files.writeString(tmp, server.getLocalPort() + " " + token + "\n", StandardCharsets.US_ASCII);
             Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             listener = server;

@@ -48,6 +48,17 @@ class CommandLineTest {
     }
 
     @Test
+    void syncSendsQueuedOrdersOnlyWhenAsked() throws Exception {
+        Map<String, String> env = Map.of("RECRUITDESK_API_KEY", "k-1");
+        Command plain = CommandLine.parse(new String[]{"sync", "--data-dir", "/tmp/d", "--sr-url", "http://127.0.0.1:9"}, env);
+        Command sending = CommandLine.parse(new String[]{"sync", "--data-dir", "/tmp/d", "--sr-url", "http://127.0.0.1:9",
+                "--send-queued"}, env);
+        assertThat(((Command.RunSync) plain).sendQueued()).isFalse();
+        assertThat(((Command.RunSync) sending).sendQueued()).isTrue();
+        assertThat(CommandLine.USAGE).contains("--send-queued").contains("Exit codes").contains("3 the data folder is open");
+    }
+
+    @Test
     void simulatorArgumentsPassThrough() throws Exception {
         Command c = parse("simulator", "--port", "8080", "--seed", "7");
         assertThat(((Command.RunSimulator) c).args()).containsExactly("--port", "8080", "--seed", "7");

@@ -82,7 +82,11 @@ class CrashLoopTest {
             Path data = Files.createDirectories(work.resolve("data"));
             SmartRecruitersApi api = new SmartRecruitersClient(sim.baseUrl(), new Credentials.ApiKey(sim.apiKey()),
                     ClientOptions.builder().requestsPerSecond(0).build());
-            Map<String, Queued> queued = queueOrders(data, sim, api);
+            List<Candidate> candidates = api.listCandidates(SmartRecruitersApi.CandidateListQuery.all(ORDERS + kills),
+                    null).content();
+            java.util.Iterator<Candidate> next = candidates.iterator();
+            Map<String, Queued> queued = new LinkedHashMap<>();
+            queueOrders(data, sim, api, take(next, ORDERS), queued);
 
             Random random = new Random(seed);
             Map<Landing, Integer> landings = new EnumMap<>(Landing.class);
@@ -99,6 +103,11 @@ class CrashLoopTest {
                     case AFTER_SYNC -> 300;
                     default -> 1_500;
                 });
+                if (target == Landing.SENDING && next.hasNext()) {
+                    // one more order in the outbox, so this run has a send to be killed in (the first runs send
+                    // the batch queued before the loop, and then the outbox is empty)
+                    queueOrders(data, sim, api, take(next, 1), queued);
+                }
                 int unsentBefore = unsent(data, queued.keySet());
                 Run run = runSync(sim, data, "run-" + i, new Kill(target, extra));
                 int cached = cacheOpensAndCounts(data);
@@ -126,7 +135,7 @@ class CrashLoopTest {
             assertEveryQueuedOrderOnceAndSent(data, api, queued);
 
             String figures = String.format(java.util.Locale.ROOT, "CRASHLOOP %d kills (seed %d), landings %s, "
-                            + "%d orders queued, final run %d ms, total %d s%n  %s", kills, seed, landings, ORDERS,
+                            + "%d orders queued, final run %d ms, total %d s%n  %s", kills, seed, landings, queued.size(),
                     last.millis, (System.nanoTime() - started) / 1_000_000_000L, String.join("\n  ", lines));
             System.out.println(figures);
             log.info(figures);
@@ -138,12 +147,20 @@ class CrashLoopTest {
     private record Queued(String candidateId, String applicationId, String packageId, int ordersBefore) {
     }
 
-    /** N orders in the outbox before the loop, with the app's own service; nothing is sent (no API yet). */
-    private static Map<String, Queued> queueOrders(Path data, Simulator sim, SmartRecruitersApi api) throws Exception {
+    private static List<Candidate> take(java.util.Iterator<Candidate> it, int n) {
+        List<Candidate> out = new ArrayList<>();
+        while (out.size() < n && it.hasNext()) {
+            out.add(it.next());
+        }
+        return out;
+    }
+
+    /** Orders into the outbox with the app's own service, while no sync runs; nothing is sent (no API key here). */
+    private static void queueOrders(Path data, Simulator sim, SmartRecruitersApi api, List<Candidate> firsts,
+                                    Map<String, Queued> out) throws Exception {
         Partner partner = api.partners().get(0);
         AssessmentPackage pkg = api.packages(partner.id()).get(0);
-        List<Candidate> firsts = api.listCandidates(SmartRecruitersApi.CandidateListQuery.all(ORDERS), null).content();
-        Map<String, Queued> out = new LinkedHashMap<>();
+        int before = out.size();
         try (Backend b = Backend.open(data.resolve("account"), BackendOptions.of(a -> null)
                 .withIntervals(Duration.ofHours(1), Duration.ofHours(1)).withSecretStore(new NoSecrets()))) {
             b.accountService().save(new AccountSettings(false, sim.baseUrl().toString(), AccountSettings.AuthMode.API_KEY,
@@ -151,14 +168,13 @@ class CrashLoopTest {
             for (Candidate c : firsts) {
                 ApplicationRef app = c.applications().get(0);
                 String applicationId = api.application(c.id(), app.jobId()).applicationId();
-                int before = (int) api.orders(applicationId).stream().filter(o -> pkg.id().equals(o.packageId())).count();
+                int existing = (int) api.orders(applicationId).stream().filter(o -> pkg.id().equals(o.packageId())).count();
                 String key = b.orderService().queue(new OrderRequest(new ApplicationRef(c.id(), app.jobId(),
                         app.jobTitle(), null, null, null, true, null), partner, pkg)).idempotencyKey();
-                out.put(key, new Queued(c.id(), applicationId, pkg.id(), before));
+                out.put(key, new Queued(c.id(), applicationId, pkg.id(), existing));
             }
         }
-        assertThat(out).hasSize(ORDERS);
-        return out;
+        assertThat(out).hasSize(before + firsts.size());
     }
 
     private record Run(int exitCode, boolean killed, long millis, String output, String log) {

@@ -70,6 +70,12 @@ class InstanceLockTest {
             assertThat(r.code).isZero();
             assertThat(r.out).contains("RecruitDesk is already open on the data folder " + dir).contains("front");
             assertThat(shown).hasValue(1);
+            if (java.nio.file.FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+                for (String f : List.of(InstanceLock.LOCK_FILE, InstanceLock.INSTANCE_FILE)) {
+                    assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
+                            Files.getPosixFilePermissions(dir.resolve(f)))).as(f).isEqualTo("rw-------");
+                }
+            }
         }
         assertThat(dir.resolve(InstanceLock.INSTANCE_FILE)).as("removed on close").doesNotExist();
     }
