@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.IntStream;
 import net.datafaker.Faker;
 
 /**
@@ -181,7 +182,7 @@ final class DemoData {
         private final String[][] lastAscii;
         /** ASCII first and last names for addresses of candidates whose names are not in a Latin script. */
         private String[][] latinPool;
-        private final Set<String> emails = new HashSet<>();
+        private Set<String> emails = new HashSet<>();
 
         CandidateFactory(long seed, List<SimJob> jobs, Map<String, SimHiringProcess> processById) {
             this.seed = seed;
@@ -201,29 +202,39 @@ final class DemoData {
         private void drawNamePools(int candidateCount) {
             int poolSize = Math.max(40, Math.min(800, candidateCount / 25));
             DemoCatalog.NameLocale[] locales = DemoCatalog.NAME_LOCALES;
-            for (int i = 0; i < locales.length; i++) {
-                Faker faker = new Faker(locales[i].locale(), new Random(seed * 31 + i));
-                firstNames[i] = new String[poolSize];
-                lastNames[i] = new String[poolSize];
-                firstAscii[i] = new String[poolSize];
-                lastAscii[i] = new String[poolSize];
-                for (int k = 0; k < poolSize; k++) {
-                    firstNames[i][k] = faker.name().firstName();
-                    lastNames[i][k] = faker.name().lastName();
-                    firstAscii[i][k] = Ascii.emailPart(firstNames[i][k]);
-                    lastAscii[i][k] = Ascii.emailPart(lastNames[i][k]);
-                }
-            }
-            Faker latin = new Faker(Locale.ENGLISH, new Random(seed * 31 + 997));
             latinPool = new String[2][poolSize];
-            for (int k = 0; k < poolSize; k++) {
-                latinPool[0][k] = Ascii.emailPart(latin.name().firstName());
-                latinPool[1][k] = Ascii.emailPart(latin.name().lastName());
-            }
+            // One task per locale (and one for the Latin pool), in parallel: each has its own faker and Random, so
+            // the pools are the same whichever thread draws them. Loading each locale's name files is most of it.
+            IntStream.rangeClosed(0, locales.length).parallel().forEach(i -> {
+                if (i == locales.length) {
+                    Faker latin = new Faker(Locale.ENGLISH, new Random(seed * 31 + 997));
+                    for (int k = 0; k < poolSize; k++) {
+                        latinPool[0][k] = Ascii.emailPart(latin.name().firstName());
+                        latinPool[1][k] = Ascii.emailPart(latin.name().lastName());
+                    }
+                    return;
+                }
+                Faker faker = new Faker(locales[i].locale(), new Random(seed * 31 + i));
+                String[] first = new String[poolSize];
+                String[] last = new String[poolSize];
+                String[] firstAsciiPool = new String[poolSize];
+                String[] lastAsciiPool = new String[poolSize];
+                for (int k = 0; k < poolSize; k++) {
+                    first[k] = faker.name().firstName();
+                    last[k] = faker.name().lastName();
+                    firstAsciiPool[k] = Ascii.emailPart(first[k]);
+                    lastAsciiPool[k] = Ascii.emailPart(last[k]);
+                }
+                firstNames[i] = first;
+                lastNames[i] = last;
+                firstAscii[i] = firstAsciiPool;
+                lastAscii[i] = lastAsciiPool;
+            });
         }
 
         List<SimCandidate> generate(int count) {
             drawNamePools(count);
+            emails = new HashSet<>(Math.max(16, count * 2)); // sized once: no rehash of 100,000 addresses
             List<SimCandidate> out = new ArrayList<>(count);
             for (int i = 0; i < count; i++) {
                 out.add(next(i));
@@ -247,12 +258,13 @@ final class DemoData {
             SimCandidate c = new SimCandidate(id, first, last, email, phone, city[0], city[1], nl.countryCode(),
                     created, updated, seed * 1_000_003L + ordinal);
             int extraJobs = r.nextInt(100) < 25 ? 1 + r.nextInt(2) : 0;
-            Set<Integer> used = new HashSet<>();
+            int[] used = new int[extraJobs + 1];
             for (int j = 0; j <= extraJobs && j < jobs.size(); j++) {
                 int jobIndex;
                 do {
                     jobIndex = r.nextInt(jobs.size());
-                } while (!used.add(jobIndex));
+                } while (contains(used, j, jobIndex));
+                used[j] = jobIndex;
                 SimJob job = jobs.get(jobIndex);
                 String status = pickApplicationStatus();
                 List<String> steps = processById.get(job.hiringProcessId()).stepsOf(status);
@@ -262,6 +274,16 @@ final class DemoData {
                 c.applications.add(new SimApplication(uuid(r), id, job.id(), source, status, sub, startsOn));
             }
             return c;
+        }
+
+        /** Whether {@code value} is among the first {@code n} of {@code values} (at most three jobs: a scan). */
+        private static boolean contains(int[] values, int n, int value) {
+            for (int i = 0; i < n; i++) {
+                if (values[i] == value) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         private DemoCatalog.NameLocale pickLocale() {

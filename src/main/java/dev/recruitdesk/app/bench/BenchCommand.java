@@ -86,6 +86,8 @@ public final class BenchCommand {
                 table.add(Figure.skipped("peak memory, People open", "<= 400 MB", "no display"));
                 table.add(Figure.skipped("longest pulse gap, full sync + scrolling", "<= 100 ms", "no display"));
             } else {
+                // Both sides of the cold-start ratio, and the other window figures, run with the app's own options.
+                table.add(Figure.info("window child JVMs run with (jvm.options)", String.join(" ", ChildJvm.childOptions())));
                 progress(out, "cold start");
                 ok &= coldStart(table, workDir, cacheDir, Math.max(1, o.coldStartRuns()));
                 progress(out, "smoothness");

@@ -43,6 +43,8 @@ import java.util.function.Function;
 /** The People screen: search, status filter, the lazily paged table and its loading/empty/error states. */
 public final class PeopleView extends BorderPane {
 
+    private static final javafx.css.PseudoClass PLACEHOLDER_CELL = javafx.css.PseudoClass.getPseudoClass("placeholder");
+
     private final PeopleViewModel vm;
     private final CustomTextField search = new CustomTextField();
     private final ComboBox<StatusOption> status = new ComboBox<>();
@@ -227,15 +229,12 @@ public final class PeopleView extends BorderPane {
             @Override
             protected void updateItem(String text, boolean empty) {
                 super.updateItem(text, empty);
-                getStyleClass().remove("placeholder-cell");
-                if (empty) {
-                    setText(null);
-                } else if (text == null && PagedCandidateList.isPlaceholder(getTableRow() == null ? null : getTableRow().getItem())) {
-                    setText("…");
-                    getStyleClass().add("placeholder-cell");
-                } else {
-                    setText(text);
-                }
+                boolean placeholder = !empty && text == null
+                        && PagedCandidateList.isPlaceholder(getTableRow() == null ? null : getTableRow().getItem());
+                // A pseudo-class, not a style class: changing a style class re-applies all CSS to the cell, on
+                // every row that scrolls past a page still loading.
+                pseudoClassStateChanged(PLACEHOLDER_CELL, placeholder);
+                setText(empty ? null : placeholder ? "…" : text);
             }
         });
         return col;

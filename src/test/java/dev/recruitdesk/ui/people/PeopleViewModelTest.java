@@ -108,4 +108,79 @@ class PeopleViewModelTest {
         vm.onChange(new ChangeEvent(ChangeEvent.Kind.CANDIDATES, Set.of()));
         assertThat(vm.countProperty().get()).isZero();
     }
+    @Test
+    void aBurstOfChangesDuringASyncIsOneRefreshAfterTheThrottle() {
+        ThrottleRunner runner = new ThrottleRunner();
+        PeopleViewModel throttled = new PeopleViewModel(backend, runner);
+        throttled.applyFilter();
+        int before = runner.backgroundRuns;
+        for (int i = 0; i < 20; i++) {
+            throttled.onChange(new ChangeEvent(ChangeEvent.Kind.CANDIDATES, Set.of()));
+            throttled.onSyncStatus(new SyncStatus(SyncStatus.Phase.FULL_SYNC, 100 * (i + 1), 5000, null, true, null, 0));
+        }
+        assertThat(runner.delayed).hasSize(1);
+        assertThat(runner.delayedMillis).containsOnly(PeopleViewModel.CHANGE_REFRESH_MILLIS);
+        assertThat(runner.backgroundRuns).isEqualTo(before);
+
+        backend.removeAllCandidates();
+        runner.runDelayed();
+        assertThat(runner.backgroundRuns).isEqualTo(before + 1);
+        assertThat(throttled.countProperty().get()).isZero();
+        // the next change schedules the next refresh
+        throttled.onChange(new ChangeEvent(ChangeEvent.Kind.CANDIDATES, Set.of()));
+        assertThat(runner.delayed).hasSize(1);
+    }
+
+    @Test
+    void whenFirstRefreshedWaitsForTheFirstAnswerThenRunsAtOnce() {
+        java.util.List<String> seen = new java.util.ArrayList<>();
+        vm.whenFirstRefreshed(() -> seen.add("first:" + vm.countProperty().get()));
+        assertThat(seen).isEmpty();
+        vm.applyFilter();
+        assertThat(seen).containsExactly("first:300");
+        vm.applyFilter();
+        vm.whenFirstRefreshed(() -> seen.add("later"));
+        assertThat(seen).containsExactly("first:300", "later");
+    }
+
+    @Test
+    void whenFirstRefreshedAlsoRunsAfterAFailedFirstRefresh() {
+        backend.failQueries = true;
+        java.util.List<String> seen = new java.util.ArrayList<>();
+        vm.whenFirstRefreshed(() -> seen.add("shown"));
+        vm.applyFilter();
+        assertThat(vm.stateProperty().get()).isEqualTo(PeopleViewModel.State.ERROR);
+        assertThat(seen).containsExactly("shown");
+    }
+
+    /** Runs background work inline but holds delayed UI work until the test releases it. */
+    private static final class ThrottleRunner implements dev.recruitdesk.ui.TaskRunner {
+        final java.util.List<Runnable> delayed = new java.util.ArrayList<>();
+        final java.util.List<Long> delayedMillis = new java.util.ArrayList<>();
+        int backgroundRuns;
+
+        @Override
+        public <T> void run(java.util.concurrent.Callable<T> work, java.util.function.Consumer<T> onSuccess,
+                            java.util.function.Consumer<Throwable> onFailure) {
+            backgroundRuns++;
+            new SyncTaskRunner().run(work, onSuccess, onFailure);
+        }
+
+        @Override
+        public void runOnUi(Runnable r) {
+            r.run();
+        }
+
+        @Override
+        public void runOnUiAfter(long millis, Runnable r) {
+            delayed.add(r);
+            delayedMillis.add(millis);
+        }
+
+        void runDelayed() {
+            java.util.List<Runnable> now = java.util.List.copyOf(delayed);
+            delayed.clear();
+            now.forEach(Runnable::run);
+        }
+    }
 }
