@@ -44,7 +44,7 @@ public final class FxProbe {
 
     public static void main(String[] args) {
         Probe.args = args;
-        if (args.length > 1) {
+        if (args.length > 1 && ("people".equals(args[0]) || "smooth".equals(args[0]))) {
             // as the app does: the backend opens while JavaFX starts its toolkit
             Probe.opening = StartupTimes.openInBackground(() -> BenchAccount.openExisting(Path.of(args[1])));
         }
