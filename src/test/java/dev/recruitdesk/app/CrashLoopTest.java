@@ -92,6 +92,7 @@ class CrashLoopTest {
             Map<Landing, Integer> landings = new EnumMap<>(Landing.class);
             List<String> lines = new ArrayList<>();
             int done = 0;
+            int lostAnswers = 0;
             for (int i = 1; done < kills; i++) {
                 assertThat(i).as("runs needed to land %d kills", kills).isLessThanOrEqualTo(kills * 3);
                 // A random phase to aim at, then a random moment inside it: the phases take very different times
@@ -119,9 +120,12 @@ class CrashLoopTest {
                 done++;
                 List<Landing> where = landing(run.log, unsentBefore);
                 where.forEach(l -> landings.merge(l, 1, Integer::sum));
+                int acceptedUnmarked = acceptedButNotMarkedSent(data, api, queued);
+                lostAnswers += acceptedUnmarked;
                 String line = String.format(java.util.Locale.ROOT, "kill %d (run %d) aimed at %s +%d ms, landed %s after %d ms;"
-                                + " the cache then opened with %d candidates; outbox unsent %d -> %d", done, i, target, extra,
-                        where, run.millis, cached, unsentBefore, unsent(data, queued.keySet()));
+                                + " the cache then opened with %d candidates; outbox unsent %d -> %d (of which the server"
+                                + " already had %d)", done, i, target, extra,
+                        where, run.millis, cached, unsentBefore, unsent(data, queued.keySet()), acceptedUnmarked);
                 lines.add(line);
                 System.out.println("CRASHLOOP " + line);
             }
@@ -135,7 +139,9 @@ class CrashLoopTest {
             assertEveryQueuedOrderOnceAndSent(data, api, queued);
 
             String figures = String.format(java.util.Locale.ROOT, "CRASHLOOP %d kills (seed %d), landings %s, "
-                            + "%d orders queued, final run %d ms, total %d s%n  %s", kills, seed, landings, queued.size(),
+                            + "%d orders queued, orders the server had accepted while the outbox still waited after a kill"
+                            + " (resent with their key): %d, final run %d ms, total %d s%n  %s", kills, seed, landings,
+                    queued.size(), lostAnswers,
                     last.millis, (System.nanoTime() - started) / 1_000_000_000L, String.join("\n  ", lines));
             System.out.println(figures);
             log.info(figures);
@@ -263,6 +269,23 @@ class CrashLoopTest {
             return (int) keys.stream().map(outbox::find).filter(e -> e.isEmpty()
                     || e.get().state() != OutboxEntry.State.SENT).count();
         }
+    }
+
+    /** Kills between the server's "accepted" and the outbox's SENT: the next run must not order these again. */
+    private static int acceptedButNotMarkedSent(Path data, SmartRecruitersApi api, Map<String, Queued> queued)
+            throws Exception {
+        int n = 0;
+        try (OutboxStore outbox = OutboxStore.open(data.resolve("account"))) {
+            for (Map.Entry<String, Queued> e : queued.entrySet()) {
+                Optional<OutboxEntry> row = outbox.find(e.getKey());
+                Queued q = e.getValue();
+                if (row.isPresent() && row.get().state() != OutboxEntry.State.SENT && api.orders(q.applicationId())
+                        .stream().filter(o -> q.packageId().equals(o.packageId())).count() > q.ordersBefore()) {
+                    n++;
+                }
+            }
+        }
+        return n;
     }
 
     private static List<Path> brokenCaches(Path data) throws Exception {
