@@ -5,3 +5,10 @@ DROP TABLE candidate_word;
 DROP INDEX candidate_by_kind;
 DROP INDEX application_by_application_id;
 DROP INDEX order_by_application;
+DROP INDEX candidate_by_name;
+
+-- Candidates an incremental sync changed, whose orders the low-priority background walk still has to read (kept
+-- here, not in memory, so a restart does not lose them).
+CREATE TABLE order_refresh (
+    candidate_id VARCHAR(64) PRIMARY KEY
+);
