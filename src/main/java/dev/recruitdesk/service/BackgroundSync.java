@@ -36,10 +36,10 @@ import java.util.function.Consumer;
 /**
  * The background sync. The first sync lists every candidate ({@code GET /candidates}, 100 a page); later ones ask
  * only for {@code updatedAfter} the newest change seen (minus a small overlap, since equal timestamps can straddle
- * a page). Each page is written while the next is fetched. A listing that fails midway stores what it got, deletes
- * nothing and leaves the bookmark where it was, so the next run repeats the work. Order ids are learnt per
- * application: at once for candidates changed by an incremental sync, and by a low-priority backfill walk after
- * the first full sync. Open orders are polled on their own, shorter schedule. One lock keeps it to one sync at a time.
+ * a page). Pages are written while the next ones are fetched. A listing that fails midway stores what it got,
+ * deletes nothing and leaves the bookmark where it was, so the next run repeats the work. Order ids are learnt per
+ * application by a low-priority background walk: first for the candidates an incremental sync changed, then for
+ * every application after a full sync. Open orders are polled on their own, shorter schedule. One lock keeps it to one sync at a time.
  */
 public final class BackgroundSync implements SyncService {
 
@@ -52,6 +52,8 @@ public final class BackgroundSync implements SyncService {
     static final String K_BACKFILL = "orders.backfill.after";
     static final String BACKFILL_DONE = "done";
     private static final int BACKFILL_CHUNK = 50;
+    /** Listed candidates waiting for the cache's writer before the listing waits for it (10 pages). */
+    static final int MAX_ROWS_PER_WRITE = 1_000;
     /** Empty pages in a row, each naming a next page, before the listing counts as broken. */
     private static final int MAX_EMPTY_PAGES = 20;
 
@@ -72,6 +74,8 @@ public final class BackgroundSync implements SyncService {
     private volatile SyncStatus status = SyncStatus.initial();
     private volatile boolean closed;
     private volatile boolean backfillQueued;
+    /** Work was queued while the walk ran: it goes round once more (guarded by this). */
+    private boolean backfillAgain;
     private final java.util.concurrent.atomic.AtomicBoolean syncAsked = new java.util.concurrent.atomic.AtomicBoolean();
 
     BackgroundSync(CacheStore cache, OutboxStore outbox, ApiProvider apis, ChangeFeed feed, Duration syncInterval,
@@ -195,8 +199,9 @@ public final class BackgroundSync implements SyncService {
             feed.publish(new ChangeEvent(ChangeEvent.Kind.CANDIDATES, full ? Set.of() : Set.copyOf(listing.ids)));
 
             if (!full && !listing.ids.isEmpty()) {
-                update(SyncStatus.Phase.ORDERS, 0, listing.ids.size(), null);
-                ordersFetched = refreshOrders(api, new ArrayList<>(listing.ids));
+                // their orders are read by the background walk: at SmartRecruiters' ~10 requests/s, two requests
+                // per changed application would hold the sync (and the next one) for minutes
+                cache.queueOrderRefresh(listing.ids).join();
             }
             status = new SyncStatus(SyncStatus.Phase.IDLE, listing.fetched, listing.total, now, true, null,
                     outbox.unsentCount());
@@ -230,9 +235,15 @@ public final class BackgroundSync implements SyncService {
         /** The smallest totalFound any page gave: a full listing that saw fewer candidates ended early. */
         int leastTotal = Integer.MAX_VALUE;
 
+        /**
+         * Pages go to the cache's writer as soon as it is free; while it is busy they collect, up to
+         * {@link #MAX_ROWS_PER_WRITE}, and go together in one transaction. So the listing never waits for a write
+         * unless that much is waiting (memory stays flat), and a slow writer does fewer, larger transactions.
+         */
         void run(SmartRecruitersApi api, CandidateListQuery query, int gen, SyncStatus.Phase phase)
                 throws ApiException, ServiceException {
             CompletableFuture<Integer> writing = CompletableFuture.completedFuture(0);
+            List<Candidate> waiting = new ArrayList<>();
             String pageId = null;
             Set<String> followed = new HashSet<>();
             int emptyInARow = 0;
@@ -240,10 +251,7 @@ public final class BackgroundSync implements SyncService {
                 do {
                     long t0 = System.nanoTime();
                     CandidatePage page = api.listCandidates(query, pageId);
-                    long t1 = System.nanoTime();
-                    stored += writing.join();
-                    fetchNanos += t1 - t0;
-                    waitNanos += System.nanoTime() - t1;
+                    fetchNanos += System.nanoTime() - t0;
                     pages++;
                     total = Math.max(total, page.totalFound());
                     if (page.totalFound() >= 0) {
@@ -256,7 +264,14 @@ public final class BackgroundSync implements SyncService {
                             newest = c.updatedOn();
                         }
                     }
-                    writing = cache.upsertCandidates(page.content(), gen);
+                    waiting.addAll(page.content());
+                    if (writing.isDone() || waiting.size() >= MAX_ROWS_PER_WRITE) {
+                        long t1 = System.nanoTime();
+                        stored += writing.join();
+                        waitNanos += System.nanoTime() - t1;
+                        writing = cache.upsertCandidates(waiting, gen);
+                        waiting = new ArrayList<>();
+                    }
                     update(phase, fetched, total, null);
                     pageId = page.nextPageId();
                     // An empty page with a next page id is not the end; a page id met again after records were
@@ -278,11 +293,16 @@ public final class BackgroundSync implements SyncService {
                             + "ended after " + ids.size() + " of " + leastTotal + " candidates; the sync will try again");
                 }
             } finally {
-                // whatever happened, wait for the last write so a failure report counts what is really stored
+                // whatever happened, store what was listed and wait for it, so a failure report counts what is stored
                 try {
+                    long t1 = System.nanoTime();
                     stored += writing.join();
+                    if (!waiting.isEmpty()) {
+                        stored += cache.upsertCandidates(waiting, gen).join();
+                    }
+                    waitNanos += System.nanoTime() - t1;
                 } catch (CompletionException e) {
-                    log.warn("The last page could not be stored", e);
+                    log.warn("The last pages could not be stored", e);
                 }
             }
         }
@@ -298,14 +318,23 @@ public final class BackgroundSync implements SyncService {
                 millis(start), why, listing.fetchNanos / 1_000_000, listing.waitNanos / 1_000_000);
     }
 
-    private int refreshOrders(SmartRecruitersApi api, List<String> candidateIds) throws ApiException {
+    /**
+     * Reads the orders of the candidates incremental syncs changed (queued in the cache, so a restart keeps them), a
+     * chunk at a time, before the full walk. Returns the orders read.
+     */
+    public int refreshQueuedOrders() {
         int fetched = 0;
-        for (int i = 0; i < candidateIds.size() && !closed; i += BACKFILL_CHUNK) {
-            List<String> chunk = candidateIds.subList(i, Math.min(candidateIds.size(), i + BACKFILL_CHUNK));
-            ApplicationOrders.Result r = applicationOrders.refresh(api, cache.applicationsOf(chunk));
-            fetched += r.ordersFetched();
-            announceOrders(r.changedCandidates());
-            update(SyncStatus.Phase.ORDERS, Math.min(candidateIds.size(), i + BACKFILL_CHUNK), candidateIds.size(), null);
+        try {
+            SmartRecruitersApi api = apis.api();
+            List<String> chunk;
+            while (!closed && !(chunk = cache.orderRefreshQueue(BACKFILL_CHUNK)).isEmpty()) {
+                ApplicationOrders.Result r = applicationOrders.refresh(api, cache.applicationsOf(chunk));
+                fetched += r.ordersFetched();
+                announceOrders(r.changedCandidates());
+                cache.orderRefreshDone(chunk).join();
+            }
+        } catch (ApiException | ServiceException e) {
+            log.info("Order refresh paused: {}", e.getMessage());
         }
         return fetched;
     }
@@ -340,23 +369,48 @@ public final class BackgroundSync implements SyncService {
         return fetched;
     }
 
-    /** True once the order backfill after the last full sync has walked every application and is not running. */
+    /**
+     * True once the order backfill after the last full sync has walked every application, no changed candidate
+     * waits for its orders, and the walk is not running.
+     */
     public boolean backfillDone() {
-        return !backfillQueued && BACKFILL_DONE.equals(cache.syncValue(K_BACKFILL).orElse(BACKFILL_DONE));
+        return !backfillQueued && !backgroundOrdersPending();
     }
 
-    private void queueBackfill() {
-        if (closed || backfillQueued || BACKFILL_DONE.equals(cache.syncValue(K_BACKFILL).orElse(BACKFILL_DONE))) {
+    private boolean backgroundOrdersPending() {
+        return !BACKFILL_DONE.equals(cache.syncValue(K_BACKFILL).orElse(BACKFILL_DONE))
+                || !cache.orderRefreshQueue(1).isEmpty();
+    }
+
+    /** Starts the background walk if it has work and is not running; if it is running, it goes round once more. */
+    private synchronized void queueBackfill() {
+        if (closed) {
+            return;
+        }
+        if (backfillQueued) {
+            backfillAgain = true;
+            return;
+        }
+        if (!backgroundOrdersPending()) {
             return;
         }
         backfillQueued = true;
         backfill.execute(() -> {
             try {
+                refreshQueuedOrders();
                 backfillOrders(Integer.MAX_VALUE);
             } catch (RuntimeException e) {
                 log.error("Order backfill failed", e);
             } finally {
-                backfillQueued = false;
+                boolean again;
+                synchronized (this) {
+                    backfillQueued = false;
+                    again = backfillAgain;
+                    backfillAgain = false;
+                }
+                if (again) {
+                    queueBackfill();
+                }
             }
         });
     }

@@ -138,7 +138,7 @@ public final class CacheStore implements AutoCloseable {
      */
     private Set<String> knownIds(Connection c, List<String> ids) throws SQLException {
         Set<String> known = new java.util.HashSet<>();
-        if (indexLoaded.isDone() && !indexLoaded.isCompletedExceptionally()) {
+        if (indexReady()) {
             ids.stream().filter(index::contains).forEach(known::add);
             return known;
         }
@@ -376,21 +376,15 @@ public final class CacheStore implements AutoCloseable {
     }
 
     /**
-     * How many candidates match the People filter. Served by the in-memory index; while it is still loading (the
-     * first moments after start), the unfiltered list comes from SQL so People can paint at once, and a search waits.
+     * How many candidates match the People filter (see {@link CandidateIndex} for what matches). Served from memory;
+     * in the moment after start while the index is still loading, this waits for it.
      */
     public int count(String text, OrderStatus.Kind kind) {
-        if (!indexReady() && CandidateIndex.queryWords(text).length == 0) {
-            return db.read(c -> SearchSql.count(c, kind));
-        }
         return readyIndex().count(text, kind);
     }
 
     /** Rows {@code offset .. offset+limit} of the filtered list, in (name key, id) order. See {@link #count}. */
     public List<CandidateRow> page(String text, OrderStatus.Kind kind, int offset, int limit) {
-        if (!indexReady() && CandidateIndex.queryWords(text).length == 0) {
-            return db.read(c -> SearchSql.page(c, kind, offset, limit));
-        }
         return readyIndex().page(text, kind, offset, limit);
     }
 
@@ -802,6 +796,55 @@ public final class CacheStore implements AutoCloseable {
         });
     }
 
+    // ---------------------------------------------------------------- orders to refresh in the background
+
+    /** Notes candidates whose orders should be read again (by the background walk, not the sync itself). */
+    public CompletableFuture<Void> queueOrderRefresh(Collection<String> candidateIds) {
+        List<String> ids = List.copyOf(new java.util.LinkedHashSet<>(candidateIds));
+        return db.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement("MERGE INTO order_refresh (candidate_id) KEY (candidate_id) "
+                    + "VALUES (?)")) {
+                for (String id : ids) {
+                    ps.setString(1, id);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            return null;
+        });
+    }
+
+    /** Up to {@code limit} candidates waiting for an order refresh, oldest id first. */
+    public List<String> orderRefreshQueue(int limit) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT candidate_id FROM order_refresh ORDER BY "
+                    + "candidate_id LIMIT ?")) {
+                ps.setInt(1, limit);
+                List<String> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(rs.getString(1));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    public CompletableFuture<Void> orderRefreshDone(Collection<String> candidateIds) {
+        List<String> ids = List.copyOf(candidateIds);
+        return db.write(c -> {
+            if (!ids.isEmpty()) {
+                try (PreparedStatement ps = c.prepareStatement("DELETE FROM order_refresh WHERE candidate_id IN ("
+                        + marks(ids.size()) + ")")) {
+                    bindStrings(ps, ids);
+                    ps.executeUpdate();
+                }
+            }
+            return null;
+        });
+    }
+
     // ---------------------------------------------------------------- sync bookmarks
 
     public Optional<String> syncValue(String key) {
@@ -831,7 +874,7 @@ public final class CacheStore implements AutoCloseable {
         return db.write(c -> {
             try (var st = c.createStatement()) {
                 for (String table : List.of("assessment_order", "application", "candidate", "job", "sync_state",
-                        "assessment_package")) {
+                        "assessment_package", "order_refresh")) {
                     st.executeUpdate("DELETE FROM " + table);
                 }
             }

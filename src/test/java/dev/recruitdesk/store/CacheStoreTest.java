@@ -198,12 +198,46 @@ class CacheStoreTest {
     }
 
     @Test
+    void aVersionOneCacheIsMigratedAndItsCandidatesAreFoundFromMemory() throws Exception {
+        store.close();
+        Path old = dir.resolve("v1");
+        String url = H2Urls.file(old, NAME_V1);
+        org.flywaydb.core.Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/cache")
+                .target("1").load().migrate();
+        try (var c = java.sql.DriverManager.getConnection(url, "sa", ""); var st = c.createStatement()) {
+            st.executeUpdate("INSERT INTO candidate (id, first_name, last_name, email, name_key, email_key, jobs_text, "
+                    + "app_status, latest_order_status, latest_order_kind) VALUES ('c1', 'Ann', 'Smith', "
+                    + "'ann.smith@example.com', 'ann smith', 'ann.smith@example.com', 'Dev', 'NEW', 'COMPLETED', 'COMPLETED')");
+            st.executeUpdate("INSERT INTO candidate_word (word, candidate_id) VALUES ('ann', 'c1'), ('smith', 'c1')");
+            st.executeUpdate("INSERT INTO application (candidate_id, job_id, job_title, status, is_primary) "
+                    + "VALUES ('c1', 'j1', 'Dev', 'NEW', TRUE)");
+        }
+        store = CacheStore.open(old);
+
+        assertThat(store.page("smi", OrderStatus.Kind.COMPLETED, 0, 10)).singleElement().satisfies(r -> {
+            assertThat(r.id()).isEqualTo("c1");
+            assertThat(r.name()).isEqualTo("Ann Smith");
+            assertThat(r.latestOrderStatus()).isEqualTo(OrderStatus.COMPLETED);
+        });
+        assertThat(store.candidate("c1").orElseThrow().applications()).extracting(ApplicationRef::jobId).containsExactly("j1");
+        store.upsertCandidates(List.of(candidate("c1", "Ann", "Smith-Jones", "ann@example.com", "j2", "QA")), 2).join();
+        assertThat(store.candidateCount()).isEqualTo(1);
+        assertThat(store.candidate("c1").orElseThrow().applications()).extracting(ApplicationRef::jobId).containsExactly("j2");
+        assertThat(store.count("jones", OrderStatus.Kind.COMPLETED)).isEqualTo(1);
+        try (var c = java.sql.DriverManager.getConnection(url, "sa", ""); var rs = c.getMetaData().getTables(null, null, "CANDIDATE_WORD", null)) {
+            assertThat(rs.next()).as("candidate_word dropped").isFalse();
+        }
+    }
+
+    private static final String NAME_V1 = CacheStore.NAME;
+
+    @Test
     void refusesADataFolderPathWithASemicolon() {
         Path bad = dir.resolve("x;INIT=RUNSCRIPT FROM 'evil.sql'");
         assertThatThrownBy(() -> H2Urls.file(bad, "cache"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("';'");
         assertThatThrownBy(() -> CacheStore.open(bad)).isInstanceOf(IllegalArgumentException.class);
-        assertThat(H2Urls.file(dir, "cache")).startsWith("jdbc:h2:async:").endsWith("cache;DB_CLOSE_ON_EXIT=FALSE");
+        assertThat(H2Urls.file(dir, "cache")).startsWith("jdbc:h2:async:").endsWith("cache;DB_CLOSE_ON_EXIT=FALSE;RETENTION_TIME=0");
     }
 
     @Test

@@ -1,0 +1,106 @@
+package dev.recruitdesk.store;
+
+import dev.recruitdesk.domain.CandidateRow;
+import dev.recruitdesk.domain.OrderStatus;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The index against a plain reference: filter every row by its words, sort by (name key, id). */
+class CandidateIndexTest {
+
+    private static final String[] FIRST = {"Ann", "Anna", "Mary Ann", "Marco", "Ma", "Öz", "Иван", "小明", "1st", "O'Neil"};
+    private static final String[] LAST = {"Smith", "Smithers", "Jones-Bright", "Petrov", "王", "Mac", "Zed", "(Jr.)"};
+    private static final String[] DOMAINS = {"x.org", "mail.ru", "corp.example", "ann.io"};
+
+    record Ref(String id, String first, String last, String email, OrderStatus order) {
+    }
+
+    private static CandidateIndex.Row row(Ref r) {
+        return new CandidateIndex.Row(r.id, SearchWords.nameKey(r.first, r.last),
+                CacheStore.displayName(r.id, r.first, r.last, r.email), r.email, "Dev", "NEW", r.order,
+                r.order == null ? null : r.order.kind(), null, CandidateIndex.words(r.first, r.last, r.email));
+    }
+
+    private static List<String> expected(Map<String, Ref> all, String text, OrderStatus.Kind kind) {
+        String[] words = SearchWords.ofQuery(text);
+        return all.values().stream()
+                .filter(r -> kind == null || r.order != null && r.order.kind() == kind)
+                .filter(r -> {
+                    var mine = SearchWords.of(r.first, r.last, r.email);
+                    for (String w : words) {
+                        if (mine.stream().noneMatch(m -> m.startsWith(w))) {
+                            return false;
+                        }
+                    }
+                    return true;
+                })
+                .sorted(Comparator.comparing((Ref r) -> SearchWords.nameKey(r.first, r.last)).thenComparing(Ref::id))
+                .map(Ref::id).toList();
+    }
+
+    @Test
+    void countsAndPagesAsAFilterAndSortOfEveryRowWouldThroughUpsertsAndRemovals() {
+        Random random = new Random(11);
+        CandidateIndex index = new CandidateIndex();
+        Map<String, Ref> all = new HashMap<>();
+        OrderStatus[] orders = {null, OrderStatus.COMPLETED, OrderStatus.SENT, OrderStatus.of("weird"), OrderStatus.SENDING};
+        String[] texts = {"", "a", "an", "ann", "anna", "m", "ma", "mar", "marco", "s", "smith", "smithe", "ann s",
+                "s ann", "jones", "bright", "иван", "小", "王", "mail.ru", "ann.io", "o", "neil", "(jr", "jr", "1",
+                "1st", "zed ma", "x", "corp", "%", "_", "ö", "öz", "zz"};
+        for (int round = 0; round < 25; round++) {
+            List<CandidateIndex.Row> upserts = new ArrayList<>();
+            List<String> removed = new ArrayList<>();
+            for (int k = random.nextInt(40); k > 0; k--) {
+                String id = "c" + random.nextInt(300);
+                if (random.nextInt(6) == 0) {
+                    removed.add(id);
+                    all.remove(id);
+                    upserts.removeIf(u -> u.id.equals(id));
+                    continue;
+                }
+                String first = FIRST[random.nextInt(FIRST.length)], last = LAST[random.nextInt(LAST.length)];
+                String email = random.nextInt(8) == 0 ? null : first.toLowerCase().replaceAll("\\W", "") + "." + id + "@"
+                        + DOMAINS[random.nextInt(DOMAINS.length)];
+                Ref r = new Ref(id, random.nextInt(15) == 0 ? null : first, last, email, orders[random.nextInt(orders.length)]);
+                all.put(id, r);
+                removed.remove(id);
+                upserts.add(row(r));
+            }
+            index.apply(upserts, removed);
+            assertThat(index.size()).isEqualTo(all.size());
+            for (String text : texts) {
+                for (OrderStatus.Kind kind : new OrderStatus.Kind[]{null, OrderStatus.Kind.COMPLETED, OrderStatus.Kind.UNKNOWN}) {
+                    List<String> want = expected(all, text, kind);
+                    assertThat(index.count(text, kind)).as("count '%s' %s", text, kind).isEqualTo(want.size());
+                    assertThat(index.page(text, kind, 0, 1_000)).extracting(CandidateRow::id)
+                            .as("'%s' %s", text, kind).containsExactlyElementsOf(want);
+                    int from = want.isEmpty() ? 0 : random.nextInt(want.size());
+                    assertThat(index.page(text, kind, from, 7)).extracting(CandidateRow::id)
+                            .containsExactlyElementsOf(want.subList(from, Math.min(want.size(), from + 7)));
+                }
+            }
+        }
+    }
+
+    @Test
+    void aRowReplacedByIdMovesToItsNewPlaceAndKeepsNoOldWord() {
+        CandidateIndex index = new CandidateIndex();
+        index.apply(List.of(row(new Ref("c1", "Zoe", "Adams", "zoe@x.org", null)),
+                row(new Ref("c2", "Bob", "Brown", "bob@x.org", null))), List.of());
+        index.apply(List.of(row(new Ref("c1", "Al", "Able", "al@y.org", OrderStatus.COMPLETED))), List.of());
+
+        assertThat(index.page("", null, 0, 10)).extracting(CandidateRow::id).containsExactly("c1", "c2");
+        assertThat(index.count("zoe", null)).isZero();
+        assertThat(index.count("y.org", OrderStatus.Kind.COMPLETED)).isEqualTo(1);
+        index.apply(List.of(), List.of("c1", "unknown"));
+        assertThat(index.page("", null, 0, 10)).extracting(CandidateRow::id).containsExactly("c2");
+    }
+}
