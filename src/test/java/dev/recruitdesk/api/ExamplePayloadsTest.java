@@ -24,9 +24,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Every example payload in the shared specs parses, and the ones the app relies on give the expected values. */
 class ExamplePayloadsTest {
 
+    /*
+     * The payloads are kept in the repository (src/test/resources/sr-examples, with their SOURCES.md) so a clone
+     * anywhere runs this test; sameAsTheSharedSpecs() notices when the shared specs gain or change an example.
+     */
     static Path examples() {
+        return Path.of("src", "test", "resources", "sr-examples");
+    }
+
+    static Path sharedExamples() {
         String shared = System.getProperty("recruitdesk.shared", "../shared");
         return Path.of(shared, "specs", "smartrecruiters", "examples");
+    }
+
+    @org.junit.jupiter.api.Test
+    void sameAsTheSharedSpecs() throws IOException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(sharedExamples()),
+                "the shared specs are not beside this checkout");
+        try (Stream<Path> files = Files.list(sharedExamples())) {
+            for (Path f : files.sorted().toList()) {
+                Path copy = examples().resolve(f.getFileName().toString());
+                assertThat(copy).as("copy of %s", f.getFileName()).exists();
+                assertThat(Files.readAllBytes(copy)).as("copy of %s", f.getFileName()).isEqualTo(Files.readAllBytes(f));
+            }
+        }
     }
 
     static Stream<Path> allExamples() throws IOException {
