@@ -93,8 +93,11 @@ class CrashLoopTest {
             List<String> lines = new ArrayList<>();
             int done = 0;
             int lostAnswers = 0;
-            for (int i = 1; done < kills; i++) {
-                assertThat(i).as("runs needed to land %d kills", kills).isLessThanOrEqualTo(kills * 3);
+            // under load a short loop's kills may all land in start-up or after the sync: it goes on until one
+            // landed mid-sync or mid-send (what the loop is for), within a bound
+            for (int i = 1; done < kills || midSyncOrSend(landings) == 0; i++) {
+                assertThat(i).as("runs needed to land %d kills, one mid-sync or mid-send", kills)
+                        .isLessThanOrEqualTo(kills * 3 + 6);
                 // A random phase to aim at, then a random moment inside it: the phases take very different times
                 // (a JVM start is seconds on a loaded machine, a page a fraction), so uniform times would mostly hit
                 // the start. Where the kill really landed is read from the run's log afterwards.
@@ -145,9 +148,12 @@ class CrashLoopTest {
                     last.millis, (System.nanoTime() - started) / 1_000_000_000L, String.join("\n  ", lines));
             System.out.println(figures);
             log.info(figures);
-            assertThat(landings.getOrDefault(Landing.LISTING_AND_WRITING, 0) + landings.getOrDefault(Landing.SENDING, 0))
-                    .as("kills that landed mid-sync or mid-send").isPositive();
+            assertThat(midSyncOrSend(landings)).as("kills that landed mid-sync or mid-send").isPositive();
         }
+    }
+
+    private static int midSyncOrSend(Map<Landing, Integer> landings) {
+        return landings.getOrDefault(Landing.LISTING_AND_WRITING, 0) + landings.getOrDefault(Landing.SENDING, 0);
     }
 
     private record Queued(String candidateId, String applicationId, String packageId, int ordersBefore) {
