@@ -51,16 +51,51 @@ public final class CacheStore implements AutoCloseable {
     /** Done once the index holds every stored candidate; the first write queued, so every later one sees it. */
     private final CompletableFuture<Void> indexLoaded;
 
-    private CacheStore(Database db) {
+    /** sync_state key of the token that vouches for the index file (see {@link CandidateIndexFile}). */
+    private static final String INDEX_FILE_TOKEN = "index_file_token";
+
+    private final Path indexFile;
+
+    private CacheStore(Database db, Path indexFile) {
         this.db = db;
+        this.indexFile = indexFile;
         this.indexLoaded = db.write(c -> {
-            loadIndex(c);
+            String token = syncValue(c, INDEX_FILE_TOKEN).orElse(null);
+            Optional<List<CandidateIndex.Row>> saved = CandidateIndexFile.read(indexFile, token, index);
+            if (token != null) {
+                // forgotten in this, the first write: after any later write the file no longer matches the cache
+                deleteSyncValue(c, INDEX_FILE_TOKEN);
+            }
+            if (saved.isPresent()) {
+                long t0 = System.nanoTime();
+                index.reset(saved.get());
+                log.info("Candidate index: {} candidates read from the index file in {} ms", saved.get().size(),
+                        (System.nanoTime() - t0) / 1_000_000);
+            } else {
+                loadIndex(c);
+            }
             return null;
         });
     }
 
     public static CacheStore open(Path dataDir) {
-        return new CacheStore(Database.open(dataDir, NAME, false));
+        return new CacheStore(Database.open(dataDir, NAME, false), CandidateIndexFile.beside(dataDir, NAME));
+    }
+
+    private static Optional<String> syncValue(Connection c, String key) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT v FROM sync_state WHERE k=?")) {
+            ps.setString(1, key);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
+            }
+        }
+    }
+
+    private static void deleteSyncValue(Connection c, String key) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM sync_state WHERE k=?")) {
+            ps.setString(1, key);
+            ps.executeUpdate();
+        }
     }
 
     // ---------------------------------------------------------------- candidates
@@ -922,6 +957,31 @@ public final class CacheStore implements AutoCloseable {
 
     @Override
     public void close() {
+        if (indexReady()) {
+            saveIndex();
+        }
         db.close();
+    }
+
+    /** Saves the index for the next start (on the writer thread, after every queued write). Best effort. */
+    private void saveIndex() {
+        String token = java.util.UUID.randomUUID().toString();
+        try {
+            db.writeAndWait(c -> {
+                try {
+                    CandidateIndexFile.write(indexFile, token, index.rows());
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+                try (PreparedStatement ps = c.prepareStatement("MERGE INTO sync_state (k, v) KEY (k) VALUES (?, ?)")) {
+                    ps.setString(1, INDEX_FILE_TOKEN);
+                    ps.setString(2, token);
+                    ps.executeUpdate();
+                }
+                return null;
+            });
+        } catch (RuntimeException e) {
+            log.warn("The candidate index was not saved; the next start reads it from the cache", e);
+        }
     }
 }

@@ -173,6 +173,11 @@ final class CandidateIndex {
         return current.rows.length;
     }
 
+    /** The published rows in (name key, id) order; the array is shared: never modify it. */
+    Row[] rows() {
+        return current.rows;
+    }
+
     int count(String text, OrderStatus.Kind kind) {
         return match(text, kind).count;
     }
