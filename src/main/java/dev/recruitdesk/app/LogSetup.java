@@ -23,6 +23,11 @@ import java.util.Date;
  */
 public final class LogSetup extends ContextAwareBase implements Configurator {
 
+    /** The folder of the log file; the launcher sets it once it holds the data folder's lock. */
+    static final String LOG_DIR = "recruitdesk.logdir";
+    /** Set by a refused start (the folder is open elsewhere): no log file at all, errors on the console only. */
+    static final String CONSOLE_ONLY = "recruitdesk.log.consoleonly";
+
     static final String FILE_PATTERN = "%d{ISO8601} %-5level [%thread] %logger{36} - %msg%n";
 
     @Override
@@ -31,21 +36,27 @@ public final class LogSetup extends ContextAwareBase implements Configurator {
                 || LogSetup.class.getClassLoader().getResource("logback-test.xml") != null) {
             return ExecutionStatus.INVOKE_NEXT_IF_ANY;
         }
-        configure(ctx, System.getProperty("recruitdesk.logdir",
-                Path.of(System.getProperty("java.io.tmpdir"), "recruitdesk-logs").toString()));
+        if (Boolean.getBoolean(CONSOLE_ONLY) && System.getProperty(LOG_DIR) == null) {
+            configure(ctx, null);
+        } else {
+            configure(ctx, System.getProperty(LOG_DIR,
+                    Path.of(System.getProperty("java.io.tmpdir"), "recruitdesk-logs").toString()));
+        }
         return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
     }
 
-    /** The file appender writes into {@code dir}. */
+    /** The file appender writes into {@code dir}; {@code null}: no file, the console only. */
     static void configure(LoggerContext ctx, String dir) {
-        String launch = new SimpleDateFormat("yyyyMMdd-HHmmss").format(new Date());
-
-        FileAppender<ILoggingEvent> file = new FileAppender<>();
-        file.setContext(ctx);
-        file.setName("FILE");
-        file.setFile(Path.of(dir, "recruitdesk-" + launch + ".log").toString());
-        file.setEncoder(encoder(ctx, FILE_PATTERN));
-        file.start();
+        FileAppender<ILoggingEvent> file = null;
+        if (dir != null) {
+            String launch = new SimpleDateFormat("yyyyMMdd-HHmmss").format(new Date());
+            file = new FileAppender<>();
+            file.setContext(ctx);
+            file.setName("FILE");
+            file.setFile(Path.of(dir, "recruitdesk-" + launch + ".log").toString());
+            file.setEncoder(encoder(ctx, FILE_PATTERN));
+            file.start();
+        }
 
         ConsoleAppender<ILoggingEvent> console = new ConsoleAppender<>();
         console.setContext(ctx);
@@ -63,7 +74,9 @@ public final class LogSetup extends ContextAwareBase implements Configurator {
         ctx.getLogger("org.apache.pdfbox").setLevel(Level.WARN);
         ch.qos.logback.classic.Logger root = ctx.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
         root.setLevel(Level.INFO);
-        root.addAppender(file);
+        if (file != null) {
+            root.addAppender(file);
+        }
         root.addAppender(console);
     }
 
