@@ -104,8 +104,23 @@ public final class CommandLine {
                 throw new UsageException("--candidates must be between 100 and 1000000");
             }
         }
-        Path out = o.containsKey("--out") ? path(o.get("--out"), "--out") : null;
+        Path out = o.containsKey("--out") ? writableFile(path(o.get("--out"), "--out"), "--out") : null;
         return new Command.RunBench(n, out);
+    }
+
+    /** Checked before the bench runs: finding a bad {@code --out} only after minutes of measuring wastes them. */
+    private static Path writableFile(Path file, String option) throws UsageException {
+        Path parent = file.getParent();
+        if (java.nio.file.Files.isDirectory(file)) {
+            throw new UsageException(option + " is a folder, not a file: " + file);
+        }
+        if (parent == null || !java.nio.file.Files.isDirectory(parent)) {
+            throw new UsageException(option + ": the folder " + parent + " does not exist");
+        }
+        if (!java.nio.file.Files.isWritable(parent) || (java.nio.file.Files.exists(file) && !java.nio.file.Files.isWritable(file))) {
+            throw new UsageException(option + ": cannot write " + file);
+        }
+        return file;
     }
 
     /** Reads {@code --name value} and {@code --name=value} pairs; anything else is an error. */
