@@ -45,6 +45,10 @@ public final class CommandLine {
         if (args.length > 0 && !args[0].startsWith("-")) {
             String sub = args[0];
             String[] rest = Arrays.copyOfRange(args, 1, args.length);
+            if (!sub.equals("simulator") && subcommands().contains(sub)
+                    && Arrays.stream(rest).anyMatch(a -> a.equals("--help") || a.equals("-h"))) {
+                return new Command.ShowHelp(); // the simulator has its own --help
+            }
             return switch (sub) {
                 case "simulator" -> new Command.RunSimulator(rest);
                 case "sync" -> parseSync(options(rest, Set.of("--data-dir", "--sr-url", "--api-key"), Set.of("--send-queued")), env);
@@ -190,11 +194,16 @@ public final class CommandLine {
         if (raw.chars().anyMatch(Character::isISOControl)) {
             throw new UsageException(option + " contains control characters");
         }
+        Path p;
         try {
-            return Path.of(raw).toAbsolutePath().normalize();
+            p = Path.of(raw).toAbsolutePath().normalize();
         } catch (InvalidPathException e) {
             throw new UsageException(option + " is not a valid path");
         }
+        if (option.equals("--data-dir") && !dev.recruitdesk.store.H2Urls.usableFolder(p)) {
+            throw new UsageException("--data-dir contains ';', which the database cannot use; choose a folder without ';' in its path");
+        }
+        return p;
     }
 
     private static String clip(String s) {

@@ -16,6 +16,14 @@ public final class H2Urls {
         return file(dataDir, name, false);
     }
 
+    /**
+     * False when H2 cannot keep databases in {@code dataDir}: its path has a {@code ;}. The command line checks this
+     * up front, so such a folder is refused before anything is created in it.
+     */
+    public static boolean usableFolder(Path dataDir) {
+        return dataDir.toAbsolutePath().normalize().toString().indexOf(';') < 0;
+    }
+
     /** The file H2 keeps database {@code name} in. */
     public static Path mainFile(Path dataDir, String name) {
         return dataDir.toAbsolutePath().normalize().resolve(name + ".mv.db");
@@ -28,7 +36,7 @@ public final class H2Urls {
      */
     public static String file(Path dataDir, String name, boolean durable) {
         String base = dataDir.toAbsolutePath().normalize().resolve(name).toString();
-        if (base.indexOf(';') >= 0) {
+        if (!usableFolder(dataDir) || base.indexOf(';') >= 0) {
             throw new IllegalArgumentException("The data folder path contains ';', which the database cannot use. "
                     + "Choose a folder without ';' in its path: " + dataDir);
         }
