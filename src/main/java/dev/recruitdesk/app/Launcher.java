@@ -101,7 +101,9 @@ public final class Launcher {
             return 1;
         } catch (Exception e) {
             err.println("recruitdesk: " + plainWords(e));
-            org.slf4j.LoggerFactory.getLogger(Launcher.class).error("Fatal", e);
+            // the line above is all the console gets; the stack trace goes to the log file
+            org.slf4j.LoggerFactory.getLogger(Launcher.class)
+                    .error(org.slf4j.MarkerFactory.getMarker(LogSetup.FILE_ONLY), "Fatal", e);
             return 1;
         }
     }
