@@ -47,6 +47,8 @@ public final class H2Urls {
         // the default (45 s of old versions kept) a full sync of 100,000 candidates left a file of ~280 MB for ~30 MB
         // of data, and opening it again read through all of it. The price: a crash in the middle of a write can
         // leave the file unreadable, which for the cache means a fresh full sync, never lost work.
-        return "jdbc:h2:async:" + base + ";DB_CLOSE_ON_EXIT=FALSE" + (durable ? ";WRITE_DELAY=0" : ";RETENTION_TIME=0");
+        // TRACE_LEVEL_FILE=4: H2's own trace goes to SLF4J (our log file), never to a <name>.trace.db of its own
+        // that a failed open (e.g. a corrupt outbox) left in the data folder.
+        return "jdbc:h2:async:" + base + ";DB_CLOSE_ON_EXIT=FALSE;TRACE_LEVEL_FILE=4" + (durable ? ";WRITE_DELAY=0" : ";RETENTION_TIME=0");
     }
 }
