@@ -45,6 +45,10 @@ public final class CommandLine {
         if (args.length > 0 && !args[0].startsWith("-")) {
             String sub = args[0];
             String[] rest = Arrays.copyOfRange(args, 1, args.length);
+            if (!sub.equals("simulator") && subcommands().contains(sub)
+                    && Arrays.stream(rest).anyMatch(a -> a.equals("--help") || a.equals("-h"))) {
+                return new Command.ShowHelp(); // the simulator has its own --help
+            }
             return switch (sub) {
                 case "simulator" -> new Command.RunSimulator(rest);
                 case "sync" -> parseSync(options(rest, Set.of("--data-dir", "--sr-url", "--api-key"), Set.of("--send-queued")), env);
@@ -104,8 +108,23 @@ public final class CommandLine {
                 throw new UsageException("--candidates must be between 100 and 1000000");
             }
         }
-        Path out = o.containsKey("--out") ? path(o.get("--out"), "--out") : null;
+        Path out = o.containsKey("--out") ? writableFile(path(o.get("--out"), "--out"), "--out") : null;
         return new Command.RunBench(n, out);
+    }
+
+    /** Checked before the bench runs: finding a bad {@code --out} only after minutes of measuring wastes them. */
+    private static Path writableFile(Path file, String option) throws UsageException {
+        Path parent = file.getParent();
+        if (java.nio.file.Files.isDirectory(file)) {
+            throw new UsageException(option + " is a folder, not a file: " + file);
+        }
+        if (parent == null || !java.nio.file.Files.isDirectory(parent)) {
+            throw new UsageException(option + ": the folder " + parent + " does not exist");
+        }
+        if (!java.nio.file.Files.isWritable(parent) || (java.nio.file.Files.exists(file) && !java.nio.file.Files.isWritable(file))) {
+            throw new UsageException(option + ": cannot write " + file);
+        }
+        return file;
     }
 
     /** Reads {@code --name value} and {@code --name=value} pairs; anything else is an error. */
@@ -175,11 +194,16 @@ public final class CommandLine {
         if (raw.chars().anyMatch(Character::isISOControl)) {
             throw new UsageException(option + " contains control characters");
         }
+        Path p;
         try {
-            return Path.of(raw).toAbsolutePath().normalize();
+            p = Path.of(raw).toAbsolutePath().normalize();
         } catch (InvalidPathException e) {
             throw new UsageException(option + " is not a valid path");
         }
+        if (option.equals("--data-dir") && !dev.recruitdesk.store.H2Urls.usableFolder(p)) {
+            throw new UsageException("--data-dir contains ';', which the database cannot use; choose a folder without ';' in its path");
+        }
+        return p;
     }
 
     private static String clip(String s) {

@@ -38,7 +38,6 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class InstanceLock implements AutoCloseable {
 
-    private static final Logger LOG = LoggerFactory.getLogger(InstanceLock.class);
     static final String LOCK_FILE = ".lock";
     static final String INSTANCE_FILE = ".instance";
     private static final String SHOW = "show";
@@ -100,6 +99,14 @@ public final class InstanceLock implements AutoCloseable {
         return new FileAttribute<?>[]{PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))};
     }
 
+    /*
+     * Made on first use, not when the class loads: the first logger starts logging, and the launcher decides where
+     * the log goes only once this lock is taken or refused (a refused start writes no log file).
+     */
+    private static Logger log() {
+        return LoggerFactory.getLogger(InstanceLock.class);
+    }
+
     public Path folder() {
         return folder;
     }
@@ -127,7 +134,7 @@ public final class InstanceLock implements AutoCloseable {
             t.setDaemon(true);
             t.start();
         } catch (IOException e) {
-            LOG.warn("Cannot listen for a second start; it will end with a message instead: {}", e.toString());
+            log().warn("Cannot listen for a second start; it will end with a message instead: {}", e.toString());
         }
     }
 
@@ -147,7 +154,7 @@ public final class InstanceLock implements AutoCloseable {
                 out.flush();
             } catch (IOException | RuntimeException e) {
                 if (!server.isClosed()) {
-                    LOG.debug("A second start's request failed: {}", e.toString());
+                    log().debug("A second start's request failed: {}", e.toString());
                 }
             }
         }
@@ -195,7 +202,7 @@ public final class InstanceLock implements AutoCloseable {
                 return "ok".equals(r.readLine());
             }
         } catch (IOException | RuntimeException e) {
-            LOG.debug("Could not ask the running RecruitDesk to show itself: {}", e.toString());
+            log().debug("Could not ask the running RecruitDesk to show itself: {}", e.toString());
             return false;
         }
     }
@@ -209,12 +216,12 @@ public final class InstanceLock implements AutoCloseable {
             try {
                 server.close();
             } catch (IOException e) {
-                LOG.debug("Closing the instance listener failed", e);
+                log().debug("Closing the instance listener failed", e);
             }
             try {
                 Files.deleteIfExists(folder.resolve(INSTANCE_FILE));
             } catch (IOException e) {
-                LOG.debug("Cannot remove the instance file", e);
+                log().debug("Cannot remove the instance file", e);
             }
         }
         if (channel.isOpen()) {
@@ -222,7 +229,7 @@ public final class InstanceLock implements AutoCloseable {
                 lock.release();
                 channel.close();
             } catch (IOException e) {
-                LOG.debug("Releasing the instance lock failed", e);
+                log().debug("Releasing the instance lock failed", e);
             }
             HELD.remove(folder);
         }

@@ -47,23 +47,27 @@ public final class Launcher {
                 return SimulatorMain.run(s.args(), out, err);
             }
             if (command instanceof Command.RunSync s) {
-                Path dir = prepare(s.dataDir());
+                Path dir = DataFolders.ensure(s.dataDir());
                 try (InstanceLock lock = InstanceLock.tryAcquire(dir).orElse(null)) {
                     if (lock == null) {
+                        refused();
                         err.println("recruitdesk: " + inUse(dir) + "; close it first, then run sync again");
                         return FOLDER_IN_USE;
                     }
+                    startLogs(dir);
                     return SyncCommand.run(s, dir, out, err);
                 }
             }
             if (command instanceof Command.RunScreenshots s) {
                 if (s.dataDir() != null) {
-                    Path dir = prepare(s.dataDir());
+                    Path dir = DataFolders.ensure(s.dataDir());
                     try (InstanceLock lock = InstanceLock.tryAcquire(dir).orElse(null)) {
                         if (lock == null) {
+                            refused();
                             err.println("recruitdesk: " + inUse(dir));
                             return FOLDER_IN_USE;
                         }
+                        startLogs(dir);
                         return ScreenshotsCommand.run(s, dir, out, err);
                     }
                 }
@@ -79,12 +83,15 @@ public final class Launcher {
                 return BenchCommand.run(new BenchCommand.Options(b.candidates(), b.out()), work, out, err);
             }
             Command.RunApp a = (Command.RunApp) command;
-            Path dataDir = prepare(a.dataDir() != null ? a.dataDir() : defaultDataDir());
-            // Before anything touches the folder: a second start must neither wipe the demo nor open the databases.
+            Path dataDir = DataFolders.ensure(a.dataDir() != null ? a.dataDir() : defaultDataDir());
+            // Before anything touches the folder: a second start must neither wipe the demo, open the databases,
+            // nor add or rotate log files.
             try (InstanceLock lock = InstanceLock.tryAcquire(dataDir).orElse(null)) {
                 if (lock == null) {
+                    refused();
                     return secondStart(a, dataDir, out, err);
                 }
+                startLogs(dataDir);
                 lock.listenForShow(DesktopApp::bringToFront);
                 DesktopApp.launch(a, dataDir);
                 return 0;
@@ -94,7 +101,9 @@ public final class Launcher {
             return 1;
         } catch (Exception e) {
             err.println("recruitdesk: " + plainWords(e));
-            org.slf4j.LoggerFactory.getLogger(Launcher.class).error("Fatal", e);
+            // the line above is all the console gets; the stack trace goes to the log file
+            org.slf4j.LoggerFactory.getLogger(Launcher.class)
+                    .error(org.slf4j.MarkerFactory.getMarker(LogSetup.FILE_ONLY), "Fatal", e);
             return 1;
         }
     }
@@ -133,14 +142,33 @@ public final class Launcher {
         return DataFolders.defaultDataDir(System.getenv(), System.getProperty("os.name", ""), System.getProperty("user.home"));
     }
 
-    /** Creates the data folder and points the log file into it, before the first logger is made. */
+    /**
+     * Creates a private scratch folder's log folder (bench, screenshots without a data folder). A scratch folder is
+     * this process's alone, so it needs no lock.
+     */
     static Path prepare(Path dataDir) throws Exception {
         Path dir = DataFolders.ensure(dataDir);
+        startLogs(dir);
+        return dir;
+    }
+
+    /**
+     * Points the log file into {@code <dir>/logs}, before the first logger is made, and rotates old logs. Only the
+     * process holding the folder's lock may call this: rotation by a refused start would delete the log file the
+     * running RecruitDesk writes to.
+     */
+    static void startLogs(Path dir) throws java.io.IOException {
         Path logs = DataFolders.ensure(dir.resolve("logs"));
-        if (System.getProperty("recruitdesk.logdir") == null) {
-            System.setProperty("recruitdesk.logdir", logs.toString());
+        if (System.getProperty(LogSetup.LOG_DIR) == null) {
+            System.setProperty(LogSetup.LOG_DIR, logs.toString());
         }
         LogFiles.keepNewest(logs, 10);
-        return dir;
+    }
+
+    /** A refused start touches no log file, in the folder or elsewhere: what it has to say goes to the console. */
+    private static void refused() {
+        if (System.getProperty(LogSetup.LOG_DIR) == null) {
+            System.setProperty(LogSetup.CONSOLE_ONLY, "true");
+        }
     }
 }

@@ -38,10 +38,19 @@ public final class SettingsFile {
         try {
             Files.createDirectories(file.getParent());
             Path tmp = file.resolveSibling("settings.json.tmp");
+            Files.deleteIfExists(tmp);
+            ownerOnlyFile(tmp); // made rw------- before a byte is written: no window in which others can read it
             Json.mapper().writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), settings);
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new StoreException("The settings file cannot be written: " + file, e);
+        }
+    }
+
+    private static void ownerOnlyFile(Path path) throws IOException {
+        if (java.nio.file.FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+            Files.createFile(path, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                    java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
         }
     }
 

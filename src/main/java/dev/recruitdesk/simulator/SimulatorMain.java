@@ -43,7 +43,7 @@ public final class SimulatorMain {
         try {
             simulator = Simulator.start(config);
         } catch (IOException | RuntimeException e) {
-            err.println("simulator: cannot start: " + e.getMessage());
+            err.println("simulator: cannot start: " + startFailure(e, config.port()));
             return 1;
         }
         out.println("RecruitDesk SmartRecruiters simulator");
@@ -52,6 +52,7 @@ public final class SimulatorMain {
         out.println("Trigger token: " + simulator.triggerToken());
         out.println("Email: " + simulator.recruiterEmail());
         out.println("Candidates: " + simulator.candidateCount());
+        out.println("Faults: " + armed(config.faults()));
         out.flush();
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
@@ -68,6 +69,28 @@ public final class SimulatorMain {
             Thread.currentThread().interrupt();
         }
         return 0;
+    }
+
+    /** "Address already in use" alone does not say which address: name the port. */
+    static String startFailure(Exception e, int port) {
+        String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return e instanceof java.net.BindException && port > 0 ? "port " + port + ": " + why : why;
+    }
+
+    /** The banner's line on the faults armed, so a run with faults is never mistaken for a clean one. */
+    static String armed(FaultPlan f) {
+        java.util.List<String> parts = new java.util.ArrayList<>();
+        if (f.rate() > 0 && !f.kinds().isEmpty()) {
+            parts.add(String.format(java.util.Locale.ROOT, "rate %s of requests, kinds %s, seed %d", f.rate(),
+                    f.kinds().stream().map(FaultPlan.Kind::label).collect(java.util.stream.Collectors.joining(",")), f.seed()));
+        }
+        if (f.dropAcceptedWrites() > 0) {
+            parts.add("the answers of " + f.dropAcceptedWrites() + " accepted writes dropped");
+        }
+        if (!f.honourIdempotency()) {
+            parts.add("idempotency keys ignored");
+        }
+        return parts.isEmpty() ? "none" : String.join("; ", parts);
     }
 
     /** The configuration, or null when help was asked for. */

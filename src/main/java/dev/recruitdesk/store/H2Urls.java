@@ -16,6 +16,14 @@ public final class H2Urls {
         return file(dataDir, name, false);
     }
 
+    /**
+     * False when H2 cannot keep databases in {@code dataDir}: its path has a {@code ;}. The command line checks this
+     * up front, so such a folder is refused before anything is created in it.
+     */
+    public static boolean usableFolder(Path dataDir) {
+        return dataDir.toAbsolutePath().normalize().toString().indexOf(';') < 0;
+    }
+
     /** The file H2 keeps database {@code name} in. */
     public static Path mainFile(Path dataDir, String name) {
         return dataDir.toAbsolutePath().normalize().resolve(name + ".mv.db");
@@ -28,7 +36,7 @@ public final class H2Urls {
      */
     public static String file(Path dataDir, String name, boolean durable) {
         String base = dataDir.toAbsolutePath().normalize().resolve(name).toString();
-        if (base.indexOf(';') >= 0) {
+        if (!usableFolder(dataDir) || base.indexOf(';') >= 0) {
             throw new IllegalArgumentException("The data folder path contains ';', which the database cannot use. "
                     + "Choose a folder without ';' in its path: " + dataDir);
         }
@@ -39,6 +47,8 @@ public final class H2Urls {
         // the default (45 s of old versions kept) a full sync of 100,000 candidates left a file of ~280 MB for ~30 MB
         // of data, and opening it again read through all of it. The price: a crash in the middle of a write can
         // leave the file unreadable, which for the cache means a fresh full sync, never lost work.
-        return "jdbc:h2:async:" + base + ";DB_CLOSE_ON_EXIT=FALSE" + (durable ? ";WRITE_DELAY=0" : ";RETENTION_TIME=0");
+        // TRACE_LEVEL_FILE=4: H2's own trace goes to SLF4J (our log file), never to a <name>.trace.db of its own
+        // that a failed open (e.g. a corrupt outbox) left in the data folder.
+        return "jdbc:h2:async:" + base + ";DB_CLOSE_ON_EXIT=FALSE;TRACE_LEVEL_FILE=4" + (durable ? ";WRITE_DELAY=0" : ";RETENTION_TIME=0");
     }
 }

@@ -135,4 +135,30 @@ class CommandLineTest {
         assertThat(DataFolders.defaultDataDir(Map.of(), "Mac OS X", "/Users/ana"))
                 .isEqualTo(Path.of("/Users/ana/Library/Application Support/RecruitDesk"));
     }
+
+    /** QA finding 10: help after a subcommand prints the usage instead of "unknown option --help". */
+    @Test
+    void helpAfterASubcommandShowsTheUsage() throws Exception {
+        assertThat(parse("sync", "--help")).isEqualTo(new Command.ShowHelp());
+        assertThat(parse("bench", "--help")).isEqualTo(new Command.ShowHelp());
+        assertThat(parse("screenshots", "-h")).isEqualTo(new Command.ShowHelp());
+        assertThat(parse("bench", "--candidates", "500", "--help")).isEqualTo(new Command.ShowHelp());
+    }
+
+    /** QA finding 6: a ';' in --data-dir was refused only after account/ and logs/ had been created (exit 1). */
+    @Test
+    void aDataDirWithASemicolonIsABadCommandLine(@org.junit.jupiter.api.io.TempDir Path dir) {
+        Path bad = dir.resolve("a;INIT=x");
+        for (String[] args : java.util.List.of(new String[]{"--data-dir", bad.toString()},
+                new String[]{"sync", "--data-dir", bad.toString(), "--sr-url", "http://127.0.0.1:9", "--api-key", "k"},
+                new String[]{"screenshots", "--out", dir.toString(), "--data-dir", bad.toString()})) {
+            assertThatThrownBy(() -> CommandLine.parse(args, Map.of())).isInstanceOf(UsageException.class)
+                    .hasMessageContaining("--data-dir contains ';'");
+        }
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        int code = Launcher.run(new String[]{"sync", "--data-dir", bad.toString(), "--sr-url", "http://127.0.0.1:9",
+                "--api-key", "k"}, new java.io.PrintStream(new java.io.ByteArrayOutputStream()), new java.io.PrintStream(err));
+        assertThat(code).isEqualTo(2);
+        assertThat(bad).doesNotExist();
+    }
 }

@@ -201,9 +201,9 @@ class CrashLoopTest {
         Path logs = Files.createDirectories(work.resolve("logs").resolve(name));
         Path output = logs.resolve("output.txt");
         List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
-                "-cp", System.getProperty("java.class.path"), "-Drecruitdesk.logdir=" + logs,
-                // the app's own logging (a file per run), not the tests' console-only configuration
-                "-Dlogback.configurationFile=logback.xml",
+                // the app's own logging (LogSetup: a file per run), so without the tests' logback-test.xml, which
+                // makes LogSetup step aside (there is no logback.xml any more for -Dlogback.configurationFile)
+                "-cp", appClassPath(), "-Drecruitdesk.logdir=" + logs,
                 Launcher.class.getName(), "sync", "--data-dir", data.toString(), "--sr-url", sim.baseUrl().toString(),
                 "--send-queued");
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(output.toFile());
@@ -229,6 +229,12 @@ class CrashLoopTest {
         assertThat(p.waitFor(5, TimeUnit.MINUTES)).as(name + " ended").isTrue();
         long millis = (System.nanoTime() - t0) / 1_000_000;
         return new Run(p.exitValue(), killed, millis, Files.readString(output, StandardCharsets.UTF_8), logText(logs));
+    }
+
+    private static String appClassPath() {
+        return java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+                .filter(e -> !e.endsWith("test-classes") && !e.endsWith("test-classes" + java.io.File.separator))
+                .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
     }
 
     private static String logText(Path logs) throws Exception {

@@ -42,6 +42,7 @@ class InstanceLockTest {
         } else {
             System.setProperty("recruitdesk.logdir", logDirBefore);
         }
+        System.clearProperty(LogSetup.CONSOLE_ONLY);
         if (child != null) {
             child.destroyForcibly();
             child.waitFor(10, TimeUnit.SECONDS);
@@ -112,6 +113,51 @@ class InstanceLockTest {
             assertThat(sync.code).isEqualTo(Launcher.FOLDER_IN_USE);
             assertThat(sync.err).contains("already open on the data folder " + dir).contains("close it first");
             assertThat(dir.resolve("account")).as("the sync did not open the account's databases").doesNotExist();
+        }
+    }
+
+    /** QA finding 2: refused starts rotated the logs and deleted the running app's log file. */
+    @Test
+    void aRefusedStartNeitherRotatesNorAddsLogFiles() throws Exception {
+        System.clearProperty("recruitdesk.logdir");
+        Path logs = Files.createDirectories(dir.resolve("logs"));
+        Path running = logs.resolve("recruitdesk-20000101-000000.log"); // the oldest: the first to go in a rotation
+        Files.writeString(running, "the running app's log");
+        for (int i = 1; i <= 10; i++) {
+            Files.writeString(logs.resolve(String.format("recruitdesk-20260101-0000%02d.log", i)), "older launch");
+        }
+        try (InstanceLock first = InstanceLock.tryAcquire(dir).orElseThrow()) {
+            assertThat(launch("sync", "--data-dir", dir.toString(), "--sr-url", "http://127.0.0.1:9", "--api-key", "k-1").code)
+                    .isEqualTo(Launcher.FOLDER_IN_USE);
+            assertThat(launch("--data-dir", dir.toString()).code).isEqualTo(Launcher.FOLDER_IN_USE);
+            assertThat(launch("screenshots", "--data-dir", dir.toString(), "--out", dir.resolve("shots").toString()).code)
+                    .isEqualTo(Launcher.FOLDER_IN_USE);
+        }
+        assertThat(running).as("the running app's log").hasContent("the running app's log");
+        try (var s = Files.list(logs)) {
+            assertThat(s.count()).isEqualTo(11);
+        }
+    }
+
+    /** QA finding 2, with the real logging set-up (no logback-test.xml): a refused start writes no log file. */
+    @Test
+    void aRefusedStartInItsOwnProcessCreatesNoLogFile() throws Exception {
+        String classPath = java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+                .filter(e -> !e.endsWith("test-classes") && !e.endsWith("test-classes" + java.io.File.separator))
+                .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
+        try (InstanceLock first = InstanceLock.tryAcquire(dir).orElseThrow()) {
+            Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Djava.io.tmpdir=" + Files.createDirectories(dir.resolve("child-tmp")), "-cp", classPath,
+                    Launcher.class.getName(), "sync", "--data-dir", dir.toString(), "--sr-url", "http://127.0.0.1:9",
+                    "--api-key", "k-1").redirectErrorStream(true).start();
+            String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(p.exitValue()).as(output).isEqualTo(Launcher.FOLDER_IN_USE);
+            assertThat(output.strip()).contains("already open on the data folder").doesNotContain("\n");
+        }
+        assertThat(dir.resolve("logs")).doesNotExist();
+        try (var s = Files.list(dir.resolve("child-tmp"))) {
+            assertThat(s.toList()).as("no fallback log folder either").isEmpty();
         }
     }
 

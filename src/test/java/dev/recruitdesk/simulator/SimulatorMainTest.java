@@ -77,4 +77,26 @@ class SimulatorMainTest {
         assertThat(t.isAlive()).isFalse();
         assertThat(code[0]).isZero();
     }
+
+    /** QA finding 11: the start banner says which faults are armed. */
+    @Test
+    void theBannerLineNamesTheArmedFaults() {
+        assertThat(SimulatorMain.armed(SimulatorMain.parse(new String[0]).faults())).isEqualTo("none");
+        assertThat(SimulatorMain.armed(SimulatorMain.parse(new String[] {"--drop-accepted-writes", "3", "--ignore-idempotency"}).faults()))
+                .isEqualTo("the answers of 3 accepted writes dropped; idempotency keys ignored");
+        assertThat(SimulatorMain.armed(SimulatorMain.parse(new String[] {"--faults", "0.2", "--fault-seed", "7"}).faults()))
+                .startsWith("rate 0.2 of requests, kinds ").endsWith(", seed 7");
+    }
+
+    /** QA finding 11: "cannot start: Address already in use" did not say which port. */
+    @Test
+    void aTakenPortIsNamed() throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            int port = taken.getLocalPort();
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            int code = run(err, "--port", String.valueOf(port), "--candidates", "100");
+            assertThat(code).isEqualTo(1);
+            assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("simulator: cannot start: port " + port + ": ");
+        }
+    }
 }

@@ -237,7 +237,19 @@ class CacheStoreTest {
         assertThatThrownBy(() -> H2Urls.file(bad, "cache"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("';'");
         assertThatThrownBy(() -> CacheStore.open(bad)).isInstanceOf(IllegalArgumentException.class);
-        assertThat(H2Urls.file(dir, "cache")).startsWith("jdbc:h2:async:").endsWith("cache;DB_CLOSE_ON_EXIT=FALSE;RETENTION_TIME=0");
+        assertThat(H2Urls.file(dir, "cache")).startsWith("jdbc:h2:async:").endsWith("cache;DB_CLOSE_ON_EXIT=FALSE;TRACE_LEVEL_FILE=4;RETENTION_TIME=0");
+    }
+
+    /** QA finding 14: a refused corrupt outbox left H2's state.trace.db in the folder; the trace goes to SLF4J. */
+    @Test
+    void aCorruptDatabaseLeavesNoTraceFile() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("corrupt"));
+        Files.write(H2Urls.mainFile(folder, "state"), new byte[64 * 1024]); // zeros: not an H2 file
+        assertThatThrownBy(() -> java.sql.DriverManager.getConnection(H2Urls.file(folder, "state", true)).close())
+                .isInstanceOf(java.sql.SQLException.class);
+        try (java.util.stream.Stream<Path> s = Files.list(folder)) {
+            assertThat(s.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".trace.db"));
+        }
     }
 
     @Test

@@ -33,4 +33,15 @@ class BenchCommandLineTest {
         assertThatThrownBy(() -> CommandLine.parse(new String[]{"bench", "--candidates", "5"}, Map.of()))
                 .isInstanceOf(UsageException.class).hasMessageContaining("between");
     }
+
+    /** QA finding 4: a bad --out used to fail only after the whole bench had run. */
+    @Test
+    void benchChecksOutBeforeMeasuring(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        assertThatThrownBy(() -> CommandLine.parse(new String[]{"bench", "--out", dir.resolve("missing/x.txt").toString()}, Map.of()))
+                .isInstanceOf(UsageException.class).hasMessageContaining("does not exist");
+        assertThatThrownBy(() -> CommandLine.parse(new String[]{"bench", "--out", dir.toString()}, Map.of()))
+                .isInstanceOf(UsageException.class).hasMessageContaining("is a folder");
+        assertThat(CommandLine.parse(new String[]{"bench", "--out", dir.resolve("x.txt").toString()}, Map.of()))
+                .isEqualTo(new Command.RunBench(100_000, dir.resolve("x.txt")));
+    }
 }
