@@ -52,6 +52,8 @@ public final class Backend implements AutoCloseable {
         CacheOpening.Opened cacheOpened = CacheOpening.open(dataDir, clock);
         this.cache = cacheOpened.cache();
         this.outbox = openOutbox(dataDir, cache);
+        // H2 makes new files with the default umask: narrowed now, not only at the end of a session that may be killed
+        OwnerOnlyFolder.restrict(dataDir);
         this.changeFeed = new SimpleChangeFeed();
         this.candidateQueries = new CacheCandidateQueries(cache, outbox);
         this.profileService = new RemoteProfileService(cache, apis, changeFeed);
