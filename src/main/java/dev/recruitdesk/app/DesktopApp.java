@@ -29,6 +29,8 @@ public final class DesktopApp extends Application {
     private static volatile Consumer<DesktopApp> onShown;
     private static volatile SimulatorConfig demoConfig = AppSession.demoSimulator();
     private static volatile java.util.concurrent.Future<AppSession> opening;
+    // Set only by launchDemo (the screenshots command): open demo mode whatever account the folder holds.
+    private static volatile boolean demoOnly;
 
     private static volatile DesktopApp current;
 
@@ -47,14 +49,26 @@ public final class DesktopApp extends Application {
         launch(cmd, dir, shown);
     }
 
+    /** Demo mode only, even when the folder holds a saved account: that account is neither opened nor synced. */
+    static void launchDemo(Path dir, Consumer<DesktopApp> shown, SimulatorConfig simulator) {
+        demoOnly = true;
+        launch(new Command.RunApp(dir, null, null), dir, shown, simulator);
+    }
+
     static void launch(Command.RunApp cmd, Path dir, Consumer<DesktopApp> shown) {
         command = cmd;
         dataDir = dir;
         onShown = shown;
         // The session (databases, secrets, in demo mode the simulator) opens while JavaFX starts its toolkit: on a
         // cold start both take about a second, and the machine has a core for each.
-        opening = StartupTimes.openInBackground(() -> AppSession.open(dir, cmd.srUrl(), cmd.apiKey(), demoConfig));
+        SimulatorConfig sim = demoConfig;
+        boolean onlyDemo = demoOnly;
+        opening = StartupTimes.openInBackground(() -> openSession(cmd, dir, sim, onlyDemo));
         Application.launch(DesktopApp.class);
+    }
+
+    static AppSession openSession(Command.RunApp cmd, Path dir, SimulatorConfig sim, boolean onlyDemo) throws Exception {
+        return onlyDemo ? AppSession.openDemo(dir, sim) : AppSession.open(dir, cmd.srUrl(), cmd.apiKey(), sim);
     }
 
     @Override

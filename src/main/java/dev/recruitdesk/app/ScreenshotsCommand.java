@@ -35,7 +35,8 @@ final class ScreenshotsCommand {
         // No rate limit and a quick partner: the pictures are the point here, not the waiting.
         SimulatorConfig sim = SimulatorConfig.builder().port(0).seed(42).candidates(500).rateLimit(false)
                 .partnerPace(Duration.ofSeconds(2)).build();
-        DesktopApp.launch(new Command.RunApp(dataDir, null, null), dataDir, app -> {
+        // Always demo mode (README): a saved account in the folder must be neither opened nor synced by a tour.
+        DesktopApp.launchDemo(dataDir, app -> {
             Thread t = new Thread(() -> {
                 try {
                     written.set(ScreenshotTour.run(app.window(), app.context(app.session()), cmd.outDir()));

@@ -205,7 +205,9 @@ class ProcessUiTest extends FxRobot {
         clickOn("#add-email").write("nia@");
         waitUntil(() -> text("#add-last-name-error").equals("Last name is required"));
         assertThat(text("#add-email-error")).startsWith("Enter an email address");
-        clickOn("#add-submit");
+        // QA finding: the inline errors pushed "Phone (optional)" under the button bar; the dialog must grow instead.
+        waitUntil(() -> aboveTheButtons("#add-phone"));
+        assertThat(lookup("#add-submit").queryButton().isDisabled()).isTrue();
         assertThat(window.addCandidateDialog().stage().isShowing()).isTrue();
 
         clickOn("#add-last-name").write("Okafor");
@@ -214,9 +216,18 @@ class ProcessUiTest extends FxRobot {
 
         interact(() -> window.addCandidateDialog().viewModel().emailProperty().set("nia.okafor@example.com"));
         waitUntil(() -> text("#add-email-error").isEmpty() && text("#add-same-email").isEmpty());
+        assertThat(lookup("#add-submit").queryButton().isDisabled()).isFalse();
         clickOn("#add-submit");
         waitUntil(() -> window.profileView() != null && window.profileView().viewModel().candidateProperty().get() != null
                 && "Nia Okafor".equals(window.profileView().viewModel().candidateProperty().get().displayName()));
+    }
+
+    private boolean aboveTheButtons(String fieldId) {
+        javafx.geometry.Bounds field = lookup(fieldId).query().localToScreen(lookup(fieldId).query().getBoundsInLocal());
+        Node submit = lookup("#add-submit").query();
+        javafx.geometry.Bounds button = submit.localToScreen(submit.getBoundsInLocal());
+        Stage dialog = window.addCandidateDialog().stage();
+        return field.getMaxY() <= button.getMinY() && button.getMaxY() <= dialog.getY() + dialog.getHeight();
     }
 
     @Test

@@ -87,7 +87,7 @@ class StateScreenshotsTest extends UiTestBase {
         });
         waitUntil(() -> people.stateProperty().get() == PeopleViewModel.State.FIRST_SYNC);
         waitUntil(() -> "812 of 1,500".equals(lookup("#people-sync-progress").queryAs(Label.class).getText()));
-        assertThat(lookup("#status-progress").queryLabeled().getText()).isEqualTo("812 of 1,500");
+        assertThat(lookup("#status-progress").queryLabeled().getText()).isEqualTo("Syncing candidates: 812 of 1,500");
         shot("people-first-sync.png");
 
         backend.failQueries = true;

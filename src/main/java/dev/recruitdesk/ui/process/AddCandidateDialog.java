@@ -35,6 +35,7 @@ public final class AddCandidateDialog {
     private final AddCandidateViewModel vm;
     private final TabPane tabs = new TabPane();
     private final Tab resumeTab;
+    private VBox root;
 
     public AddCandidateDialog(DialogService dialogs, AddCandidateViewModel vm, Consumer<String> openProfile) {
         this.vm = vm;
@@ -46,7 +47,11 @@ public final class AddCandidateDialog {
         job.valueProperty().bindBidirectional(vm.jobProperty());
         VBox jobBox = new VBox(4, new Label("Job"), job, error("add-job-error", vm.jobErrorProperty()));
 
-        Tab formTab = new Tab("Form", form(openProfile));
+        // In a scroll pane: should the dialog still be too short, the form scrolls instead of sliding under the buttons.
+        javafx.scene.control.ScrollPane formScroll = new javafx.scene.control.ScrollPane(form(openProfile));
+        formScroll.setFitToWidth(true);
+        formScroll.setStyle("-fx-background-color: transparent; -fx-background: transparent; -fx-padding: 0;");
+        Tab formTab = new Tab("Form", formScroll);
         formTab.setId("add-tab-form");
         resumeTab = new Tab("Résumé", resumePane());
         resumeTab.setId("add-tab-resume");
@@ -65,7 +70,8 @@ public final class AddCandidateDialog {
         add.setId("add-submit");
         add.getStyleClass().add(Styles.ACCENT);
         add.setDefaultButton(true);
-        add.disableProperty().bind(vm.busyProperty());
+        // Disabled while a field error is shown (as the Order modal does); the errors under the fields say why.
+        add.disableProperty().bind(vm.busyProperty().or(vm.invalidProperty()));
         add.setOnAction(e -> vm.submit());
         Button cancel = new Button("Cancel");
         cancel.setId("add-cancel");
@@ -79,8 +85,11 @@ public final class AddCandidateDialog {
         root.setId("add-candidate-dialog");
         root.setPadding(new Insets(16));
         root.setPrefWidth(520);
+        // Never squeeze the form under the button bar: the dialog grows instead (see fitToContent).
+        root.setMinHeight(Region.USE_PREF_SIZE);
         acceptDrops(root);
         stage = dialogs.modal("Add candidate", root);
+        this.root = root;
         cancel.setOnAction(e -> stage.close());
         vm.createdProperty().addListener((o, a, c) -> {
             if (c != null) {
@@ -122,7 +131,7 @@ public final class AddCandidateDialog {
         return new VBox(8, grid, warning);
     }
 
-    private static void addField(GridPane grid, int row, String label, String id, StringProperty value,
+    private void addField(GridPane grid, int row, String label, String id, StringProperty value,
                                  StringProperty error) {
         TextField field = new TextField();
         field.setId(id);
@@ -188,15 +197,33 @@ public final class AddCandidateDialog {
         });
     }
 
-    private static Label error(String id, StringProperty text) {
+    private Label error(String id, StringProperty text) {
         Label l = new Label();
         l.setId(id);
         l.getStyleClass().add(Styles.DANGER);
         l.setWrapText(true);
         l.textProperty().bind(text);
-        l.managedProperty().bind(l.textProperty().isNotEmpty());
-        l.visibleProperty().bind(l.managedProperty());
+        // Room for one line is kept even when there is no error: an error appearing does not move the fields below.
+        l.setStyle("-fx-min-height: 1.4em;");
+        l.visibleProperty().bind(l.textProperty().isNotEmpty());
+        l.setManaged(true);
+        // An inline error adds a line: grow the window so the fields below it stay above the buttons.
+        l.visibleProperty().addListener((o, was, shown) -> javafx.application.Platform.runLater(this::fitToContent));
         return l;
+    }
+
+    /** Grows the dialog to its content's preferred height (never shrinks what the user made bigger). */
+    private void fitToContent() {
+        if (stage == null || root == null || stage.getScene() == null) {
+            return;
+        }
+        double needed = root.prefHeight(root.getWidth() > 0 ? root.getWidth() : -1);
+        double shown = stage.getScene().getHeight();
+        if (needed > shown + 0.5) {
+            double width = stage.getWidth();
+            stage.sizeToScene();
+            stage.setWidth(Math.max(width, stage.getWidth()));
+        }
     }
 
     public void show() {

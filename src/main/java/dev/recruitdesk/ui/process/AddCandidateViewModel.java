@@ -38,6 +38,8 @@ public final class AddCandidateViewModel {
     private final ObservableList<Job> jobs = FXCollections.observableArrayList();
     private final ObjectProperty<Job> job = new SimpleObjectProperty<>();
     private final ObjectProperty<Mode> mode = new SimpleObjectProperty<>(Mode.FORM);
+    // True while a shown field error stands: "Add candidate" is disabled and the inline errors say why.
+    private final javafx.beans.binding.BooleanBinding invalid;
     private final StringProperty firstName = new SimpleStringProperty("");
     private final StringProperty lastName = new SimpleStringProperty("");
     private final StringProperty email = new SimpleStringProperty("");
@@ -67,6 +69,10 @@ public final class AddCandidateViewModel {
             lookUpEmail(b);
         });
         job.addListener((o, a, b) -> jobError.set(""));
+        invalid = javafx.beans.binding.Bindings.createBooleanBinding(() -> !jobError.get().isEmpty()
+                        || (mode.get() == Mode.RESUME ? !fileError.get().isEmpty()
+                        : !firstNameError.get().isEmpty() || !lastNameError.get().isEmpty() || !emailError.get().isEmpty()),
+                mode, jobError, fileError, firstNameError, lastNameError, emailError);
     }
 
     public void load() {
@@ -196,6 +202,7 @@ public final class AddCandidateViewModel {
     public ObservableList<Candidate> sameEmail() { return sameEmail; }
     public StringProperty messageProperty() { return message; }
     public BooleanProperty busyProperty() { return busy; }
+    public javafx.beans.binding.BooleanBinding invalidProperty() { return invalid; }
     public ObjectProperty<Candidate> createdProperty() { return created; }
 
     /** The file-type filter for the chooser. */

@@ -12,6 +12,7 @@ import dev.recruitdesk.service.MoveService.MoveRequest;
 import dev.recruitdesk.service.MoveService.MoveResult;
 import dev.recruitdesk.service.MoveService.MoveSummary;
 import dev.recruitdesk.ui.TaskRunner;
+import dev.recruitdesk.ui.common.Messages;
 import dev.recruitdesk.ui.common.Words;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
@@ -109,8 +110,13 @@ public final class MoveViewModel {
             rows.setAll(loaded.requests().stream().map(r -> new RowState(r, "", "")).toList());
             targets.setAll(loaded.targets());
             ready.set(!requests.isEmpty());
-            summary.set(requests.isEmpty() ? "Nothing to move" : requests.size() + " application(s) to move");
+            summary.set(toMoveSummary(requests.size()));
         }, e -> summary.set("Cannot prepare the move: " + e.getMessage()));
+    }
+
+    /** "Nothing to move", "1 application to move", "3 applications to move" (plural from the bundle). */
+    static String toMoveSummary(int count) {
+        return Messages.format("move.toMove", count);
     }
 
     private record Loaded(List<MoveRequest> requests, List<Target> targets) {
@@ -154,7 +160,7 @@ public final class MoveViewModel {
         running.set(true);
         canRetry.set(false);
         progress.set(0);
-        summary.set("Moving " + batch.size() + " application(s)…");
+        summary.set(Messages.format("move.moving", batch.size()));
         tasks.run(() -> moves.move(batch, t.status(), t.step(), (result, done, total) -> tasks.runOnUi(() -> {
             progress.set((double) done / total);
             showRow(result);

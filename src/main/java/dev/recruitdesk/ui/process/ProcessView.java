@@ -51,7 +51,7 @@ public final class ProcessView extends BorderPane {
 
         ListView<HiringProcess> list = new ListView<>(vm.processes());
         list.setId("process-list");
-        list.setPrefWidth(200);
+        list.setPrefWidth(170); // "Leadership Search" fits; the width goes to the steps table
         list.setCellFactory(v -> new ListCell<>() {
             @Override
             protected void updateItem(HiringProcess p, boolean empty) {
@@ -75,7 +75,7 @@ public final class ProcessView extends BorderPane {
 
         ScrollPane editor = new ScrollPane(ruleEditor());
         editor.setFitToWidth(true);
-        editor.setPrefWidth(380);
+        editor.setPrefWidth(350); // its texts wrap; the steps table needs the width more
         BorderPane.setMargin(editor, new Insets(12, 0, 0, 0));
         setRight(editor);
     }
@@ -88,7 +88,7 @@ public final class ProcessView extends BorderPane {
         TableView<ProcessViewModel.StepRow> table = new TableView<>(vm.steps());
         table.setId("process-steps");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().add(column("Status", r -> Words.humanize(r.status()), 110));
+        table.getColumns().add(column("Status", r -> Words.humanize(r.status()), 95));
         table.getColumns().add(column("Step", ProcessViewModel.StepRow::step, 180));
         table.getColumns().add(column("Assessment", r -> r.assessment().isEmpty() ? "—" : r.assessment(), 200));
         table.setPlaceholder(new Label("No custom steps in this process"));
@@ -124,7 +124,8 @@ public final class ProcessView extends BorderPane {
         ComboBox<String> name = new ComboBox<>();
         name.setId("new-step-name");
         name.setEditable(true);
-        name.setPromptText("Skills Test, or a custom stage name");
+        name.setPromptText("Step name");
+        name.setTooltip(new javafx.scene.control.Tooltip("A standard stage such as Skills Test, or a custom stage name"));
         name.getItems().setAll(HiringProcessService.STANDARD_STAGES);
         name.getEditor().textProperty().bindBidirectional(vm.newStepNameProperty());
         name.setPrefWidth(240);

@@ -350,7 +350,8 @@ public final class ProfileView extends BorderPane {
     private static GridPane row() {
         GridPane g = new GridPane();
         g.setHgap(12);
-        double[] percents = {20, 30, 22, 16, 12};
+        // "Ordered" must hold a full date ("Nov 19, 2026") even with the results panel open (QA: it read "Nov 19, 2…").
+        double[] percents = {20, 27, 20, 19, 14};
         for (double p : percents) {
             ColumnConstraints c = new ColumnConstraints();
             c.setPercentWidth(p);

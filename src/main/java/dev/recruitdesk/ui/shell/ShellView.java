@@ -135,6 +135,8 @@ public final class ShellView extends BorderPane {
             Hyperlink connect = new Hyperlink(Messages.get("header.connect"));
             connect.setId("connect-account");
             connect.setOnAction(e -> showSettings.run());
+            // Keep the link off the window's right edge (the header's own padding alone read as touching it).
+            HBox.setMargin(connect, new javafx.geometry.Insets(0, 8, 0, 0));
             bar.getChildren().addAll(badge, connect);
         }
         return bar;
