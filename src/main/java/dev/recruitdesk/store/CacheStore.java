@@ -221,7 +221,8 @@ public final class CacheStore implements AutoCloseable {
         return raw == null ? null : index.intern(OrderStatus.of(raw));
     }
 
-    private static OrderStatus.Kind kind(String name) {
+    /** A stored kind name; one this version does not know reads as UNKNOWN. */
+    static OrderStatus.Kind kind(String name) {
         if (name == null) {
             return null;
         }

@@ -100,7 +100,7 @@ final class CandidateIndexFile {
                 Instant updated = in.readBoolean() ? Instant.ofEpochSecond(in.readLong(), in.readInt()) : null;
                 String words = nextText(in);
                 rows.add(new CandidateIndex.Row(id, nameKey, name, email, jobs, appStatus,
-                        order == null ? null : index.intern(OrderStatus.of(order)), kind(kind), updated, words));
+                        order == null ? null : index.intern(OrderStatus.of(order)), CacheStore.kind(kind), updated, words));
             }
             return in.readInt() == MAGIC ? Optional.of(rows) : Optional.empty();
         } catch (IOException | RuntimeException e) {
@@ -120,16 +120,5 @@ final class CandidateIndexFile {
 
     private static String nextText(DataInputStream in) throws IOException {
         return in.readBoolean() ? in.readUTF() : null;
-    }
-
-    private static OrderStatus.Kind kind(String name) {
-        if (name == null) {
-            return null;
-        }
-        try {
-            return OrderStatus.Kind.valueOf(name);
-        } catch (IllegalArgumentException e) {
-            return OrderStatus.Kind.UNKNOWN;
-        }
     }
 }

@@ -11,8 +11,8 @@ import dev.recruitdesk.domain.Partner;
 import dev.recruitdesk.service.AccountSettings;
 import dev.recruitdesk.service.Backend;
 import dev.recruitdesk.service.BackendOptions;
+import dev.recruitdesk.service.MemorySecretStore;
 import dev.recruitdesk.service.OrderRequest;
-import dev.recruitdesk.service.SecretStore;
 import dev.recruitdesk.simulator.Simulator;
 import dev.recruitdesk.simulator.SimulatorConfig;
 import dev.recruitdesk.store.Database;
@@ -37,7 +37,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -174,7 +173,7 @@ class CrashLoopTest {
         AssessmentPackage pkg = api.packages(partner.id()).get(0);
         int before = out.size();
         try (Backend b = Backend.open(data.resolve("account"), BackendOptions.of(a -> null)
-                .withIntervals(Duration.ofHours(1), Duration.ofHours(1)).withSecretStore(new NoSecrets()))) {
+                .withIntervals(Duration.ofHours(1), Duration.ofHours(1)).withSecretStore(new MemorySecretStore()))) {
             b.accountService().save(new AccountSettings(false, sim.baseUrl().toString(), AccountSettings.AuthMode.API_KEY,
                     null, sim.recruiterEmail()), sim.apiKey(), null);
             for (Candidate c : firsts) {
@@ -329,7 +328,7 @@ class CrashLoopTest {
         Path fresh = Files.createDirectories(work.resolve("reference"));
         try (Backend b = Backend.open(fresh, BackendOptions.of(a -> new SmartRecruitersClient(sim.baseUrl(),
                         new Credentials.ApiKey(sim.apiKey()), ClientOptions.builder().requestsPerSecond(0).build()))
-                .withIntervals(Duration.ofHours(1), Duration.ofHours(1)).withSecretStore(new NoSecrets()))) {
+                .withIntervals(Duration.ofHours(1), Duration.ofHours(1)).withSecretStore(new MemorySecretStore()))) {
             b.accountService().save(new AccountSettings(false, sim.baseUrl().toString(), AccountSettings.AuthMode.API_KEY,
                     null, sim.recruiterEmail()), sim.apiKey(), null);
             assertThat(b.syncService().syncOnce().complete()).isTrue();
@@ -369,31 +368,6 @@ class CrashLoopTest {
                 }
                 return out;
             });
-        }
-    }
-
-    /** The tests' account key comes on the command line; nothing to keep. */
-    private static final class NoSecrets implements SecretStore {
-        private final Map<Key, String> values = new ConcurrentHashMap<>();
-
-        @Override
-        public void put(Key key, String value) {
-            values.put(key, value);
-        }
-
-        @Override
-        public Optional<String> get(Key key) {
-            return Optional.ofNullable(values.get(key));
-        }
-
-        @Override
-        public void remove(Key key) {
-            values.remove(key);
-        }
-
-        @Override
-        public String backendName() {
-            return "memory";
         }
     }
 }

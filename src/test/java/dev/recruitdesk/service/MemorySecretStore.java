@@ -4,7 +4,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-final class MemorySecretStore implements SecretStore {
+/** Secrets kept in memory, for tests that need no keychain. */
+public final class MemorySecretStore implements SecretStore {
 
     final Map<Key, String> values = new ConcurrentHashMap<>();
 
