@@ -51,6 +51,7 @@ public final class FxProbe {
         Application.launch(Probe.class);
     }
 
+    /** The probe talks to the bench through its standard output (a line protocol), not through the log. */
     static void report(String key, Object value) {
         System.out.println(PREFIX + key + "=" + value);
         System.out.flush();

@@ -1,14 +1,13 @@
 package dev.recruitdesk.ui.outbox;
 
+import dev.recruitdesk.ui.common.TextColumns;
 import atlantafx.base.theme.Styles;
 import dev.recruitdesk.ui.DialogService;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.SelectionMode;
-import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -16,7 +15,6 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 
-import java.util.function.Function;
 
 /**
  * "Queued writes": each write not yet in SmartRecruiters (kind, candidate, job and step or package, queued at, state,
@@ -36,12 +34,12 @@ public final class OutboxReviewDialog {
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("Nothing is waiting to be sent"));
-        table.getColumns().add(column("What", OutboxReviewViewModel.Row::kind, 100));
-        table.getColumns().add(column("Candidate", OutboxReviewViewModel.Row::candidate, 180));
-        table.getColumns().add(column("Job · step or package", OutboxReviewViewModel.Row::target, 220));
-        table.getColumns().add(column("Queued at", OutboxReviewViewModel.Row::queuedAt, 130));
-        table.getColumns().add(column("State", OutboxReviewViewModel.Row::state, 150));
-        table.getColumns().add(column("Last error", OutboxReviewViewModel.Row::lastError, 200));
+        table.getColumns().add(TextColumns.of("What", OutboxReviewViewModel.Row::kind, 100));
+        table.getColumns().add(TextColumns.of("Candidate", OutboxReviewViewModel.Row::candidate, 180));
+        table.getColumns().add(TextColumns.of("Job · step or package", OutboxReviewViewModel.Row::target, 220));
+        table.getColumns().add(TextColumns.of("Queued at", OutboxReviewViewModel.Row::queuedAt, 130));
+        table.getColumns().add(TextColumns.of("State", OutboxReviewViewModel.Row::state, 150));
+        table.getColumns().add(TextColumns.of("Last error", OutboxReviewViewModel.Row::lastError, 200));
 
         Label message = new Label();
         message.setId("outbox-message");
@@ -78,14 +76,6 @@ public final class OutboxReviewDialog {
         stage = dialogs.modal("Queued writes", root);
         close.setOnAction(e -> stage.close());
         stage.setOnHidden(e -> vm.closed());
-    }
-
-    private static <T> TableColumn<T, String> column(String title, Function<T, String> value, double width) {
-        TableColumn<T, String> c = new TableColumn<>(title);
-        c.setCellValueFactory(cd -> new ReadOnlyStringWrapper(value.apply(cd.getValue())));
-        c.setPrefWidth(width);
-        c.setSortable(false);
-        return c;
     }
 
     public void show() {

@@ -1,15 +1,14 @@
 package dev.recruitdesk.ui.process;
 
+import dev.recruitdesk.ui.common.TextColumns;
 import atlantafx.base.theme.Styles;
 import dev.recruitdesk.ui.DialogService;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
-import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -17,7 +16,6 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 
-import java.util.function.Function;
 
 /** "Move to a step": chooses the step, moves every row with a progress bar and shows each row's result. */
 public final class MoveDialog {
@@ -38,9 +36,9 @@ public final class MoveDialog {
         table.setId("move-rows");
         table.setPrefSize(620, 260);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().add(column("Application", r -> r.row().name(), 260));
-        table.getColumns().add(column("Result", MoveViewModel.RowState::result, 160));
-        table.getColumns().add(column("Orders caused", MoveViewModel.RowState::orders, 200));
+        table.getColumns().add(TextColumns.of("Application", r -> r.row().name(), 260));
+        table.getColumns().add(TextColumns.of("Result", MoveViewModel.RowState::result, 160));
+        table.getColumns().add(TextColumns.of("Orders caused", MoveViewModel.RowState::orders, 200));
 
         ProgressBar progress = new ProgressBar();
         progress.setId("move-progress");
@@ -78,14 +76,6 @@ public final class MoveDialog {
         ((Label) root.getChildren().get(0)).setWrapText(true);
         stage = dialogs.modal("Move to a step", root);
         close.setOnAction(e -> stage.close());
-    }
-
-    private static <T> TableColumn<T, String> column(String title, Function<T, String> value, double width) {
-        TableColumn<T, String> c = new TableColumn<>(title);
-        c.setCellValueFactory(cd -> new ReadOnlyStringWrapper(value.apply(cd.getValue())));
-        c.setPrefWidth(width);
-        c.setSortable(false);
-        return c;
     }
 
     public void show() {

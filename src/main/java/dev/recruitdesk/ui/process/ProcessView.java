@@ -1,5 +1,6 @@
 package dev.recruitdesk.ui.process;
 
+import dev.recruitdesk.ui.common.TextColumns;
 import atlantafx.base.theme.Styles;
 import dev.recruitdesk.domain.AssessmentPackage;
 import dev.recruitdesk.domain.HiringProcess;
@@ -7,7 +8,6 @@ import dev.recruitdesk.domain.Partner;
 import dev.recruitdesk.service.HiringProcessService;
 import dev.recruitdesk.service.HiringProcessService.StepMember;
 import dev.recruitdesk.ui.common.Words;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -19,7 +19,6 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.BorderPane;
@@ -88,9 +87,9 @@ public final class ProcessView extends BorderPane {
         TableView<ProcessViewModel.StepRow> table = new TableView<>(vm.steps());
         table.setId("process-steps");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().add(column("Status", r -> Words.humanize(r.status()), 95));
-        table.getColumns().add(column("Step", ProcessViewModel.StepRow::step, 180));
-        table.getColumns().add(column("Assessment", r -> r.assessment().isEmpty() ? "—" : r.assessment(), 200));
+        table.getColumns().add(TextColumns.of("Status", r -> Words.humanize(r.status()), 95));
+        table.getColumns().add(TextColumns.of("Step", ProcessViewModel.StepRow::step, 180));
+        table.getColumns().add(TextColumns.of("Assessment", r -> r.assessment().isEmpty() ? "—" : r.assessment(), 200));
         table.setPlaceholder(new Label("No custom steps in this process"));
         table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
             if (b != vm.stepProperty().get()) {
@@ -105,14 +104,6 @@ public final class ProcessView extends BorderPane {
             }
         });
         return table;
-    }
-
-    private static <T> TableColumn<T, String> column(String title, Function<T, String> value, double width) {
-        TableColumn<T, String> c = new TableColumn<>(title);
-        c.setCellValueFactory(cd -> new ReadOnlyStringWrapper(value.apply(cd.getValue())));
-        c.setPrefWidth(width);
-        c.setSortable(false);
-        return c;
     }
 
     private Node addStepForm() {
