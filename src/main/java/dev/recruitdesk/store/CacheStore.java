@@ -336,8 +336,10 @@ public final class CacheStore implements AutoCloseable {
             return;
         }
         int[] updated;
+        // these refs come from reads of one application, which do not say which is primary (only the listing does):
+        // a stored primary flag stays (found by the crash loop: an order sent after the sync cleared it)
         try (PreparedStatement up = c.prepareStatement("UPDATE application SET job_title=COALESCE(?, job_title), "
-                + "status=COALESCE(?, status), sub_status=COALESCE(?, sub_status), is_primary=?, "
+                + "status=COALESCE(?, status), sub_status=COALESCE(?, sub_status), is_primary=(is_primary OR ?), "
                 + "application_id=COALESCE(?, application_id), starts_on=COALESCE(?, starts_on) "
                 + "WHERE candidate_id=? AND job_id=?")) {
             for (ApplicationRef a : apps) {

@@ -43,6 +43,16 @@ class CacheStoreTest {
     }
 
     @Test
+    void anApplicationReadAloneKeepsThePrimaryFlagTheListingGave() {
+        store.upsertCandidates(List.of(candidate("c1", "Ann", "Smith", "ann@example.com", "j1", "Dev")), 1).join();
+        store.upsertApplications(List.of(new ApplicationRef("c1", "j1", null, null, null, "app-uuid", false, null))).join();
+        assertThat(store.candidate("c1").orElseThrow().applications()).singleElement().satisfies(a -> {
+            assertThat(a.primary()).isTrue();
+            assertThat(a.applicationId()).isEqualTo("app-uuid");
+        });
+    }
+
+    @Test
     void migrationsCreateTheDatabaseFileAndReopenKeepsData() {
         store.upsertCandidates(List.of(candidate("c1", "Ann", "Smith", "ann@example.com", "j1", "Dev")), 1).join();
         store.close();
