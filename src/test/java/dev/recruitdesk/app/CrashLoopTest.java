@@ -352,7 +352,24 @@ class CrashLoopTest {
         assertThat(rows(data.resolve("account"), tables.get("candidate"))).hasSize(CANDIDATES);
     }
 
-    private static List<List<Object>> rows(Path dir, String sql) {
+    /*
+     * Seen once in a full run: "Timeout trying to lock table" on this read right after the reference backend closed.
+     * Not understood yet (see the closing note); the comparison is tried again rather than lost to it.
+     */
+    private static List<List<Object>> rows(Path dir, String sql) throws InterruptedException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return rowsOnce(dir, sql);
+            } catch (dev.recruitdesk.store.StoreException e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+                Thread.sleep(1_000);
+            }
+        }
+    }
+
+    private static List<List<Object>> rowsOnce(Path dir, String sql) {
         try (Database db = Database.open(dir, "cache", false)) {
             return db.read(c -> {
                 List<List<Object>> out = new ArrayList<>();
