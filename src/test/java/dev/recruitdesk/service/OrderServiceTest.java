@@ -174,6 +174,9 @@ class OrderServiceTest {
         fake.offline = true;
         backend.orderService().queue(req);
         assertThat(backend.orderService().openDuplicate(req)).hasValueSatisfying(o -> assertThat(o.isQueued()).isTrue());
+        // the recruiter confirms what the review shows, i.e. writes the failed attempt held; confirming before the
+        // sender's attempt failed (a loaded machine) left it held again with nobody to confirm it
+        Poll.until(WAIT, "order held", () -> backend.writeQueue().heldCount() == 1);
 
         fake.offline = false;
         backend.writeQueue().send(backend.writeQueue().unsent().stream().map(QueuedWrite::key).toList());
