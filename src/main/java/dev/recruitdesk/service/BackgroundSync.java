@@ -182,10 +182,18 @@ public final class BackgroundSync implements SyncService {
         int ordersFetched = 0;
         try {
             SmartRecruitersApi api = apis.api();
-            listing.run(api, query, gen, phase);
+            // into an empty cache, the id indexes are built once at the end instead of row by row (see CacheStore)
+            boolean bulk = full && cache.beginBulkLoad().join();
+            try {
+                listing.run(api, query, gen, phase);
+            } finally {
+                if (bulk) {
+                    cache.endBulkLoad().join();
+                }
+            }
             cache.upsertJobs(api.jobs()).join();
             if (full) {
-                int gone = cache.deleteCandidatesNotSeenSince(gen).join();
+                int gone = cache.deleteCandidatesNotSeenSince(gen, listing.ids).join();
                 log.info("Full sync: {} candidates no longer in SmartRecruiters removed from the cache", gone);
                 cache.putSyncValue(K_GEN, Integer.toString(gen));
                 cache.putSyncValue(K_FULL_DONE, "true");

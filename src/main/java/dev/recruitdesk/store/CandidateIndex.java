@@ -276,6 +276,11 @@ final class CandidateIndex {
         return byId.get(id);
     }
 
+    /** The ids of the stored candidates not in {@code ids}. */
+    synchronized List<String> idsOutside(java.util.Set<String> ids) {
+        return byId.keySet().stream().filter(id -> !ids.contains(id)).toList();
+    }
+
     synchronized boolean contains(String id) {
         return byId.containsKey(id);
     }

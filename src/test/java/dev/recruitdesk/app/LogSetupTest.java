@@ -38,6 +38,22 @@ class LogSetupTest {
                 .doesNotContain("chatter");
     }
 
+    /** Found by the 100,000 bench: every SQL statement, with its parameters, went into the log at INFO. */
+    @Test
+    void theDatabasesStatementsStayOutOfTheLogButItsWarningsGetIn() throws Exception {
+        LoggerContext ctx = context();
+        LogSetup.configure(ctx, dir.toString());
+        org.slf4j.Logger h2 = ctx.getLogger(LogSetup.H2_LOGGER);
+        assertThat(h2.isInfoEnabled()).as("H2 formats statements only when INFO is on").isFalse();
+        h2.info("/*SQL */INSERT INTO candidate VALUES ('ann@example.com')");
+        h2.warn("database flush failed");
+        ctx.stop();
+        try (Stream<Path> s = Files.list(dir)) {
+            assertThat(Files.readString(s.findFirst().orElseThrow())).contains("database flush failed")
+                    .doesNotContain("ann@example.com");
+        }
+    }
+
     @Test
     void stepsAsideForTheTestsOwnConfiguration() {
         // logback-test.xml is on the test class path

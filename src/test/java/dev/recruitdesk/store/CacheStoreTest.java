@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -178,6 +179,66 @@ class CacheStoreTest {
         assertThat(store.deleteCandidatesNotSeenSince(2).join()).isEqualTo(1);
         assertThat(store.page("", null, 0, 10)).extracting(CandidateRow::id).containsExactly("c1");
         assertThat(store.count("b", null)).isZero();
+    }
+
+    @Test
+    void toldWhatTheListingNamedOnlyTheOthersAreLookedAtAndLeftOnlyIfSeen() {
+        store.upsertCandidates(List.of(candidate("c1", "A", "A", "a@x.org", "j1", "Dev"),
+                candidate("c2", "B", "B", "b@x.org", "j1", "Dev"), candidate("c3", "C", "C", "c@x.org", "j1", "Dev")),
+                1).join();
+        store.upsertCandidates(List.of(candidate("c1", "A", "A", "a@x.org", "j1", "Dev")), 2).join();
+        // c3 was written in this generation by something else than the listing (it stays); c2 was not seen
+        store.upsertCandidates(List.of(candidate("c3", "C", "C", "c@x.org", "j1", "Dev")), 2).join();
+        assertThat(store.deleteCandidatesNotSeenSince(2, Set.of("c1")).join()).isEqualTo(1);
+        assertThat(store.page("", null, 0, 10)).extracting(CandidateRow::id).containsExactly("c1", "c3");
+        assertThat(store.applications("c2")).isEmpty();
+        assertThat(store.deleteCandidatesNotSeenSince(2, Set.of("c1", "c3")).join()).isZero();
+    }
+
+    /** The first full sync into an empty cache builds the id indexes once at the end (a bench finding: half its time). */
+    @Test
+    void aBulkLoadMergesApplicationsWrittenMeanwhileAndLeavesTheIndexesBuilt() throws Exception {
+        store.upsertApplications(List.of(new ApplicationRef("c1", "j1", null, null, null, "uuid-from-an-order", false,
+                null))).join();
+        assertThat(store.beginBulkLoad().join()).isTrue();
+        assertThat(indexNames()).doesNotContain("CANDIDATE_BY_ID", "APPLICATION_BY_CANDIDATE");
+        assertThat(store.beginBulkLoad().join()).as("one at a time").isFalse();
+        store.upsertApplications(List.of(new ApplicationRef("c2", "j1", null, null, null, "uuid-2", false, null))).join();
+        store.upsertCandidates(List.of(candidate("c1", "A", "A", "a@x.org", "j1", "Dev"),
+                candidate("c2", "B", "B", "b@x.org", "j1", "Dev"), candidate("c3", "C", "C", "c@x.org", "j1", "Dev")),
+                1).join();
+        store.endBulkLoad().join();
+
+        assertThat(indexNames()).contains("CANDIDATE_BY_ID", "APPLICATION_BY_CANDIDATE");
+        assertThat(store.applications("c1")).singleElement().satisfies(a -> {
+            assertThat(a.applicationId()).as("kept from the row written before").isEqualTo("uuid-from-an-order");
+            assertThat(a.primary()).isTrue();
+        });
+        assertThat(store.applications("c2")).extracting(ApplicationRef::applicationId).containsExactly("uuid-2");
+        assertThat(store.applications("c3")).hasSize(1);
+        assertThat(store.beginBulkLoad().join()).as("the cache is no longer empty").isFalse();
+    }
+
+    @Test
+    void aCrashDuringABulkLoadLeavesIndexesThatTheNextOpenBuilds() throws Exception {
+        assertThat(store.beginBulkLoad().join()).isTrue();
+        store.upsertCandidates(List.of(candidate("c1", "A", "A", "a@x.org", "j1", "Dev")), 1).join();
+        store.close(); // the end never came
+        store = CacheStore.open(dir);
+        assertThat(store.candidateCount()).isEqualTo(1);
+        assertThat(indexNames()).contains("CANDIDATE_BY_ID", "APPLICATION_BY_CANDIDATE");
+    }
+
+    private List<String> indexNames() throws Exception {
+        store.candidateCount(); // the first write (which builds missing indexes at open) has run
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(H2Urls.file(dir, "cache"), "sa", "");
+             java.sql.ResultSet rs = c.createStatement().executeQuery("SELECT INDEX_NAME FROM INFORMATION_SCHEMA.INDEXES")) {
+            List<String> out = new java.util.ArrayList<>();
+            while (rs.next()) {
+                out.add(rs.getString(1));
+            }
+            return out;
+        }
     }
 
     @Test

@@ -118,13 +118,17 @@ public final class FxProbe {
         }
 
         private void people(Stage stage, Path dir) throws Exception {
+            StartupTimes.mark("toolkit started");
             backend = StartupTimes.await(opening);
+            StartupTimes.mark("session open");
             mainWindow(stage, dir);
+            StartupTimes.mark("window shown");
             Scene scene = stage.getScene();
             scene.addPostLayoutPulseListener(new Runnable() {
                 @Override
                 public void run() {
                     if (firstRowShown(scene)) {
+                        StartupTimes.mark("People painted");
                         scene.removePostLayoutPulseListener(this);
                         report("painted", System.currentTimeMillis());
                         scrollThenReportMemory(scene);
