@@ -54,7 +54,12 @@ final class BenchAccount {
 
     /** Opens a backend whose account was saved before (or that only reads its cache). */
     static Backend openExisting(Path dir) {
-        BackendOptions options = BackendOptions.of(a -> new SmartRecruitersClient(a.baseUrl(), a.credentials(), clientOptions()))
+        return openExisting(dir, clientOptions());
+    }
+
+    /** As {@link #openExisting(Path)}, its client with {@code client} options (e.g. the app's own pacing). */
+    static Backend openExisting(Path dir, ClientOptions client) {
+        BackendOptions options = BackendOptions.of(a -> new SmartRecruitersClient(a.baseUrl(), a.credentials(), client))
                 .withIntervals(Duration.ofHours(1), Duration.ofHours(1))
                 .withSecretStore(new EncryptedFileSecretStore(dir));
         return Backend.open(dir, options);

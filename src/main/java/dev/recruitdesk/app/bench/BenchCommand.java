@@ -88,10 +88,27 @@ public final class BenchCommand {
             } else {
                 // Both sides of the cold-start ratio, and the other window figures, run with the app's own options.
                 table.add(Figure.info("window child JVMs run with (jvm.options)", String.join(" ", ChildJvm.childOptions())));
+                // -Drecruitdesk.bench.noClassArchive=true: the children start without one (as before scripts/run.sh
+                // made one)
+                if (!Boolean.getBoolean("recruitdesk.bench.noClassArchive")) {
+                    progress(out, "class-data archive");
+                    Path archive = workDir.resolve("recruitdesk.jsa");
+                    boolean trained = ChildJvm.trainClassArchive(workDir.resolve("logs"), cacheDir, archive);
+                    table.add(Figure.info("window children start with a class-data archive (AppCDS, as scripts/run.sh)",
+                            trained ? "yes, trained on one People start: " + mb(Files.size(archive))
+                                    : "no: making it failed (see the log)"));
+                }
                 progress(out, "cold start");
                 ok &= coldStart(table, workDir, cacheDir, Math.max(1, o.coldStartRuns()));
-                progress(out, "smoothness");
-                ok &= smoothness(table, workDir, account);
+                // -Drecruitdesk.bench.noSmoothness=true: quicker experiments on the other figures
+                if (!Boolean.getBoolean("recruitdesk.bench.noSmoothness")) {
+                    progress(out, "smoothness");
+                    // the goal's case: against SmartRecruiters a full listing runs at its pace (10 requests a
+                    // second, 100,000 candidates in 100 s or more), which the app's client keeps to; then the same
+                    // sync flat out
+                    ok &= smoothness(table, workDir, account, true);
+                    ok &= smoothness(table, workDir, account, false);
+                }
             }
         }
         String rendered = table.render();
@@ -108,6 +125,7 @@ public final class BenchCommand {
         }
         deleteTree(workDir.resolve("cache"));
         deleteTree(workDir.resolve("smooth"));
+        Files.deleteIfExists(workDir.resolve("recruitdesk.jsa"));
         return 0;
     }
 
@@ -143,20 +161,27 @@ public final class BenchCommand {
         return ok;
     }
 
-    private static boolean smoothness(FigureTable table, Path workDir, BenchAccount account) throws Exception {
-        Path dir = Files.createDirectories(workDir.resolve("smooth"));
+    private static boolean smoothness(FigureTable table, Path workDir, BenchAccount account, boolean paced)
+            throws Exception {
+        Path dir = workDir.resolve("smooth");
+        deleteTree(dir);
+        Files.createDirectories(dir);
         account.open(dir).close();
-        ChildJvm.Run r = ChildJvm.run(workDir.resolve("logs"),
-                List.of("smooth", dir.toString(), Long.toString(SMOOTHNESS_SAMPLE.toMillis())), Map.of(), 600);
+        List<String> args = new ArrayList<>(List.of("smooth", dir.toString(), Long.toString(SMOOTHNESS_SAMPLE.toMillis())));
+        if (paced) {
+            args.add("paced");
+        }
+        ChildJvm.Run r = ChildJvm.run(workDir.resolve("logs"), args, Map.of(), 600);
+        String what = paced ? "full sync at SmartRecruiters' pace (10 pages/s)" : "full sync flat out (no pacing)";
         String gap = r.values().get("maxGapMs");
         if (gap == null) {
-            table.add(Figure.skipped("longest pulse gap, full sync + scrolling", "<= 100 ms", "the probe failed"));
+            table.add(Figure.skipped("longest pulse gap, " + what, paced ? "<= 100 ms" : "-", "the probe failed"));
             return false;
         }
         double g = Double.parseDouble(gap);
-        table.add(new Figure("longest pulse gap, full sync + People scrolling (" + r.values().get("pulses") + " pulses in "
-                + r.values().get("measuredMs") + " ms, p99 " + r.values().get("p99GapMs") + " ms)", gap + " ms", "-", "-",
-                "<= 100 ms", g <= 100));
+        String label = "longest pulse gap, " + what + " + People scrolling (" + r.values().get("pulses")
+                + " pulses in " + r.values().get("measuredMs") + " ms, p99 " + r.values().get("p99GapMs") + " ms)";
+        table.add(paced ? new Figure(label, gap + " ms", "-", "-", "<= 100 ms", g <= 100) : Figure.info(label, gap + " ms"));
         table.add(Figure.info("  meanwhile the sync stored", r.values().get("syncDone") + " of " + r.values().get("syncTotal")
                 + " candidates; peak memory " + mb(Long.parseLong(r.values().getOrDefault("peakRssKb", "0")) * 1024)));
         return true;

@@ -8,6 +8,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -49,18 +50,46 @@ final class ChildJvm {
         return JvmOptions.load();
     }
 
+    /** A class-data archive every child starts with (see {@link #trainClassArchive}); null: none. */
+    private static volatile Path classArchive;
+
+    /**
+     * Starts the People probe once on {@code cacheDir} with {@code -XX:ArchiveClassesAtExit}: the classes a start
+     * loads (JavaFX, the theme, H2, the app) are parsed and verified once into {@code archive}, and every later child
+     * maps them instead (AppCDS, as {@code scripts/run.sh} does for the app). True if the archive was written.
+     */
+    static boolean trainClassArchive(Path logDir, Path cacheDir, Path archive) throws IOException, InterruptedException {
+        classArchive = null;
+        Files.deleteIfExists(archive);
+        Run r = run(logDir, List.of("people", cacheDir.toString()), Map.of(), 180,
+                List.of("-XX:ArchiveClassesAtExit=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off"));
+        if (r.exitCode() == 0 && Files.isRegularFile(archive)) {
+            classArchive = archive;
+            return true;
+        }
+        return false;
+    }
+
     static boolean hasDisplay() {
         return System.getenv("DISPLAY") != null || "Monocle".equals(System.getProperty("glass.platform"));
     }
 
     static Run run(Path logDir, List<String> probeArgs, Map<String, String> env, long timeoutSeconds)
             throws IOException, InterruptedException {
+        Path archive = classArchive;
+        return run(logDir, probeArgs, env, timeoutSeconds,
+                archive == null ? List.of() : List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off"));
+    }
+
+    private static Run run(Path logDir, List<String> probeArgs, Map<String, String> env, long timeoutSeconds,
+                           List<String> extraOptions) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
         // The app's own options (jvm.options), for the app child and the minimal-window baseline alike.
         cmd.addAll(childOptions());
+        cmd.addAll(extraOptions);
         cmd.add("-Drecruitdesk.logdir=" + logDir);
         for (String p : PASSED_PROPERTIES) {
             String v = System.getProperty(p);

@@ -30,7 +30,9 @@ import java.util.concurrent.Executors;
  * <ul>
  *   <li>{@code minimal}: a plain window with a label, the cold-start baseline;</li>
  *   <li>{@code people DIR}: the main window on the cache in DIR, People showing its first rows;</li>
- *   <li>{@code smooth DIR}: the main window on an empty cache in DIR while a full sync runs and the table scrolls.</li>
+ *   <li>{@code smooth DIR MILLIS [paced]}: the main window on an empty cache in DIR while a full sync runs and the
+ *       table scrolls, for MILLIS; {@code paced}: the client keeps the app's own pace (SmartRecruiters' 10 requests a
+ *       second per endpoint) instead of none.</li>
  * </ul>
  * It reports on stdout as {@code BENCH key=value} lines (the parent parses them) and exits. Like the app's entry
  * point it must not extend Application itself, or the JDK launcher refuses to start it with JavaFX on the class path.
@@ -46,7 +48,9 @@ public final class FxProbe {
         Probe.args = args;
         if (args.length > 1 && ("people".equals(args[0]) || "smooth".equals(args[0]))) {
             // as the app does: the backend opens while JavaFX starts its toolkit
-            Probe.opening = StartupTimes.openInBackground(() -> BenchAccount.openExisting(Path.of(args[1])));
+            boolean paced = args.length > 3 && "paced".equals(args[3]);
+            Probe.opening = StartupTimes.openInBackground(() -> BenchAccount.openExisting(Path.of(args[1]),
+                    paced ? dev.recruitdesk.api.ClientOptions.defaults() : BenchAccount.clientOptions()));
         }
         Application.launch(Probe.class);
     }
