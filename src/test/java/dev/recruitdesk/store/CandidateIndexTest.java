@@ -103,4 +103,57 @@ class CandidateIndexTest {
         index.apply(List.of(), List.of("c1", "unknown"));
         assertThat(index.page("", null, 0, 10)).extracting(CandidateRow::id).containsExactly("c2");
     }
+
+    @Test
+    void deferredPublishingEndsWhereApplyingEachPageWouldWithTheIdMapCurrentThroughout() {
+        // A first full sync publishes its pages together (CandidateIndex.deferPublishing). Rows waiting to be
+        // published are replaced, removed and added again, and published rows replaced and removed, in any mix:
+        // the end must be the index that applying each page at once gives, and the id map must never lag.
+        Random random = new Random(23);
+        CandidateIndex deferred = new CandidateIndex();
+        CandidateIndex direct = new CandidateIndex();
+        Map<String, Ref> all = new HashMap<>();
+        deferred.deferPublishing(true);
+        for (int round = 0; round < 400; round++) {
+            List<CandidateIndex.Row> upserts = new ArrayList<>();
+            List<String> removed = new ArrayList<>();
+            for (int k = random.nextInt(12); k > 0; k--) {
+                String id = "c" + random.nextInt(60);
+                if (random.nextInt(4) == 0) {
+                    removed.add(id);
+                    all.remove(id);
+                    upserts.removeIf(u -> u.id.equals(id));
+                    continue;
+                }
+                Ref r = new Ref(id, FIRST[random.nextInt(FIRST.length)], LAST[random.nextInt(LAST.length)],
+                        id + "@" + DOMAINS[random.nextInt(DOMAINS.length)], random.nextBoolean() ? null : OrderStatus.SENT);
+                all.put(id, r);
+                removed.remove(id);
+                upserts.add(row(r));
+            }
+            deferred.apply(upserts, removed);
+            direct.apply(upserts, removed);
+            for (int n = 0; n < 60; n++) {
+                String id = "c" + n;
+                assertThat(deferred.contains(id)).as("%s in round %d", id, round).isEqualTo(all.containsKey(id));
+                // both were given the same row objects
+                assertThat(deferred.row(id)).isSameAs(direct.row(id));
+            }
+            if (random.nextInt(25) == 0) {
+                // a publish in the middle (the time-based one), then deferring goes on
+                deferred.deferPublishing(false);
+                assertThat(ids(deferred)).isEqualTo(ids(direct));
+                deferred.deferPublishing(true);
+            }
+        }
+        deferred.deferPublishing(false);
+        assertThat(ids(deferred)).isEqualTo(ids(direct)).isEqualTo(expected(all, "", null));
+        for (String text : new String[]{"ann", "smith", "ma", "x.org", "иван"}) {
+            assertThat(deferred.count(text, null)).isEqualTo(expected(all, text, null).size());
+        }
+    }
+
+    private static List<String> ids(CandidateIndex index) {
+        return java.util.Arrays.stream(index.rows()).map(r -> r.id).toList();
+    }
 }

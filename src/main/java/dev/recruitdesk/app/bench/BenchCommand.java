@@ -57,8 +57,19 @@ public final class BenchCommand {
             BenchAccount account = new BenchAccount(sim.baseUrl(), sim.apiKey());
             Path cacheDir = Files.createDirectories(workDir.resolve("cache"));
 
+            // -Drecruitdesk.bench.onlySmoothness=true: the two smoothness runs alone (experiments on the collector)
+            if (Boolean.getBoolean("recruitdesk.bench.onlySmoothness") && ChildJvm.hasDisplay()) {
+                table.add(Figure.info("window child JVMs run with (jvm.options)", String.join(" ", ChildJvm.childOptions())));
+                progress(out, "smoothness");
+                ok &= smoothness(table, workDir, account, true);
+                ok &= smoothness(table, workDir, account, false);
+                return finish(o, table, machine, workDir, ok, out, err);
+            }
             progress(out, "sync");
             SyncBench.Result s = SyncBench.run(sim, account, cacheDir, TOUCHED);
+            table.add(Figure.info("warm-up: the first syncs in this JVM (" + String.format(Locale.ROOT, "%,d",
+                    s.warmUp().candidates()) + " candidates, a simulator of their own)", "full " + ms(s.warmUp().fullNanos())
+                    + ", incremental " + ms(s.warmUp().incrementalNanos())));
             double fullRatio = s.fullNanos() / s.baselineNanos();
             table.add(new Figure("full sync (" + String.format(Locale.ROOT, "%,d", s.full().candidatesStored()) + " stored)",
                     ms(s.fullNanos()), ms((long) s.baselineNanos()) + " listing only", ratio(fullRatio), "<= 1.30",
@@ -111,6 +122,11 @@ public final class BenchCommand {
                 }
             }
         }
+        return finish(o, table, machine, workDir, ok, out, err);
+    }
+
+    private static int finish(Options o, FigureTable table, String machine, Path workDir, boolean ok, PrintStream out,
+                              PrintStream err) throws IOException {
         String rendered = table.render();
         out.println();
         out.print(rendered);
@@ -179,6 +195,8 @@ public final class BenchCommand {
             return false;
         }
         double g = Double.parseDouble(gap);
+        LOG.info("Smoothness ({}): longest pulse gap {} ms, ending at {}; the child's log and any profile show what ran",
+                what, gap, r.values().get("maxGapEnd"));
         String label = "longest pulse gap, " + what + " + People scrolling (" + r.values().get("pulses")
                 + " pulses in " + r.values().get("measuredMs") + " ms, p99 " + r.values().get("p99GapMs") + " ms)";
         table.add(paced ? new Figure(label, gap + " ms", "-", "-", "<= 100 ms", g <= 100) : Figure.info(label, gap + " ms"));

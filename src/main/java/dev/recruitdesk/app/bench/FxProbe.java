@@ -191,6 +191,7 @@ public final class FxProbe {
                 report("pulses", gaps.pulses());
                 report("measuredMs", gaps.recordedMillis());
                 report("maxGapMs", String.format(Locale.ROOT, "%.1f", gaps.maxGapNanos() / 1e6));
+                report("maxGapEnd", java.time.Instant.ofEpochMilli(gaps.maxGapEndMillis()));
                 report("p99GapMs", String.format(Locale.ROOT, "%.1f", gaps.percentileNanos(99) / 1e6));
                 report("peakRssKb", peakRssKb());
                 finish();

@@ -11,6 +11,9 @@ final class PulseGaps {
     private boolean recording;
     private long startedNanos;
     private long stoppedNanos;
+    /** Wall-clock time the longest gap ended, to find it in a profile or the log. */
+    private long maxGapEndMillis;
+    private long maxGap;
 
     void start() {
         recording = true;
@@ -35,8 +38,17 @@ final class PulseGaps {
         if (count == gaps.length) {
             gaps = Arrays.copyOf(gaps, count * 2);
         }
-        gaps[count++] = now - last;
+        long gap = now - last;
+        gaps[count++] = gap;
+        if (gap > maxGap) {
+            maxGap = gap;
+            maxGapEndMillis = System.currentTimeMillis();
+        }
         last = now;
+    }
+
+    long maxGapEndMillis() {
+        return maxGapEndMillis;
     }
 
     int pulses() {
