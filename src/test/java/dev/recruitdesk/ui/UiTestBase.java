@@ -40,8 +40,13 @@ abstract class UiTestBase extends FxRobot {
             return t;
         });
         ctx = new UiContext(backend, backend, backend, backend, backend, backend, new FxTaskRunner(background), true, null);
+        beforeWindow();
         window = new MainWindow(ctx, opened::add);
         window.show(stage);
+    }
+
+    /** Runs after the fake backend is made and before the window opens on it. */
+    protected void beforeWindow() {
     }
 
     @AfterEach

@@ -48,6 +48,11 @@ public final class PagedCandidateList extends ObservableListBase<CandidateRow> {
         this.tasks = tasks;
     }
 
+    /** The blank row shown while a page loads. */
+    public static CandidateRow placeholder() {
+        return PLACEHOLDER;
+    }
+
     public static boolean isPlaceholder(CandidateRow row) {
         return row == null || row.id() == null;
     }

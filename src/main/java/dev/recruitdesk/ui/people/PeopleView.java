@@ -289,6 +289,9 @@ public final class PeopleView extends BorderPane {
             case NO_MATCH -> noMatchView();
             case ERROR -> errorView();
         };
+        if (state == PeopleViewModel.State.FIRST_SYNC) {
+            primeCells();
+        }
         table.setVisible(over == null);
         if (body.getChildren().isEmpty()) {
             body.getChildren().add(table);
@@ -299,6 +302,32 @@ public final class PeopleView extends BorderPane {
         if (over != null) {
             body.getChildren().add(over);
         }
+    }
+
+    /*
+     * A first sync into an empty cache shows its progress over the hidden, empty table, and the pulse that then showed
+     * the first rows had to make every row and cell on screen (skins, CSS): still the longest pause of the bench's
+     * smoothness run (~100 ms). So while that progress shows, the hidden table lays out a screenful of blank rows
+     * once; the real rows then reuse those cells.
+     */
+    private static final int PRIMED_ROWS = 40;
+    private boolean cellsPrimed;
+
+    private void primeCells() {
+        javafx.scene.Scene scene = getScene();
+        if (cellsPrimed || scene == null || !vm.rows().isEmpty()) {
+            return;
+        }
+        cellsPrimed = true;
+        table.setItems(javafx.collections.FXCollections.observableArrayList(
+                java.util.Collections.nCopies(PRIMED_ROWS, PagedCandidateList.placeholder())));
+        scene.addPostLayoutPulseListener(new Runnable() {
+            @Override
+            public void run() {
+                scene.removePostLayoutPulseListener(this);
+                table.setItems(vm.rows());
+            }
+        });
     }
 
     private Node firstSyncView() {

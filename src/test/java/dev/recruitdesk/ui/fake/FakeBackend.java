@@ -87,6 +87,7 @@ public final class FakeBackend implements CandidateQueries, ProfileService, Orde
     }
 
     public FakeBackend(int size) {
+        templateSize = size;
         // Generating names in eight locales takes seconds: generate once per size, copy per test.
         FakeBackend template = TEMPLATES.computeIfAbsent(size, n -> new FakeBackend(n, true));
         jobs.addAll(template.jobs);
@@ -95,8 +96,11 @@ public final class FakeBackend implements CandidateQueries, ProfileService, Orde
     }
 
     private FakeBackend(int size, boolean generate) {
+        templateSize = size;
         seed(size);
     }
+
+    private final int templateSize;
 
     private static final Map<Integer, FakeBackend> TEMPLATES = new ConcurrentHashMap<>();
 
@@ -492,5 +496,12 @@ public final class FakeBackend implements CandidateQueries, ProfileService, Orde
     public void removeAllCandidates() {
         candidates.clear();
         orders.clear();
+    }
+
+    /** Brings back the candidates and orders {@link #removeAllCandidates()} took (as a first sync would). */
+    public void restoreCandidates() {
+        FakeBackend template = TEMPLATES.get(templateSize);
+        candidates.putAll(template.candidates);
+        orders.addAll(template.orders);
     }
 }
