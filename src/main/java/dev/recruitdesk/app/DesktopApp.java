@@ -73,6 +73,7 @@ public final class DesktopApp extends Application {
 
     @Override
     public void init() {
+        dev.recruitdesk.ui.IconFontPreload.start();
         background = Executors.newFixedThreadPool(3, daemonThreads("ui-background"));
         try {
             session = StartupTimes.await(opening);

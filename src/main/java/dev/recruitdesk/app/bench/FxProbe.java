@@ -82,6 +82,14 @@ public final class FxProbe {
         private Backend backend;
         private ExecutorService background;
 
+        /** As the app's {@code DesktopApp.init()}; the minimal window has no icons to load. */
+        @Override
+        public void init() {
+            if (args.length > 0 && !"minimal".equals(args[0])) {
+                dev.recruitdesk.ui.IconFontPreload.start();
+            }
+        }
+
         @Override
         public void start(Stage stage) throws Exception {
             String mode = args.length > 0 ? args[0] : "minimal";
