@@ -23,6 +23,31 @@ class CandidateIndexTest {
     record Ref(String id, String first, String last, String email, OrderStatus order) {
     }
 
+    /** One page of random changes; {@code all} (the reference) follows them. */
+    record Round(List<CandidateIndex.Row> upserts, List<String> removed) {
+
+        /** Up to {@code most} changes to ids c0..c(ids-1): one in {@code removeOneIn} a removal, else {@code make}'s. */
+        static Round random(Random random, Map<String, Ref> all, int most, int ids, int removeOneIn,
+                            java.util.function.Function<String, Ref> make) {
+            List<CandidateIndex.Row> upserts = new ArrayList<>();
+            List<String> removed = new ArrayList<>();
+            for (int k = random.nextInt(most); k > 0; k--) {
+                String id = "c" + random.nextInt(ids);
+                if (random.nextInt(removeOneIn) == 0) {
+                    removed.add(id);
+                    all.remove(id);
+                    upserts.removeIf(u -> u.id.equals(id));
+                    continue;
+                }
+                Ref r = make.apply(id);
+                all.put(id, r);
+                removed.remove(id);
+                upserts.add(row(r));
+            }
+            return new Round(upserts, removed);
+        }
+    }
+
     private static CandidateIndex.Row row(Ref r) {
         return new CandidateIndex.Row(r.id, SearchWords.nameKey(r.first, r.last),
                 CacheStore.displayName(r.id, r.first, r.last, r.email), r.email, "Dev", "NEW", r.order,
@@ -56,25 +81,13 @@ class CandidateIndexTest {
                 "s ann", "jones", "bright", "иван", "小", "王", "mail.ru", "ann.io", "o", "neil", "(jr", "jr", "1",
                 "1st", "zed ma", "x", "corp", "%", "_", "ö", "öz", "zz"};
         for (int round = 0; round < 25; round++) {
-            List<CandidateIndex.Row> upserts = new ArrayList<>();
-            List<String> removed = new ArrayList<>();
-            for (int k = random.nextInt(40); k > 0; k--) {
-                String id = "c" + random.nextInt(300);
-                if (random.nextInt(6) == 0) {
-                    removed.add(id);
-                    all.remove(id);
-                    upserts.removeIf(u -> u.id.equals(id));
-                    continue;
-                }
+            Round page = Round.random(random, all, 40, 300, 6, id -> {
                 String first = FIRST[random.nextInt(FIRST.length)], last = LAST[random.nextInt(LAST.length)];
                 String email = random.nextInt(8) == 0 ? null : first.toLowerCase().replaceAll("\\W", "") + "." + id + "@"
                         + DOMAINS[random.nextInt(DOMAINS.length)];
-                Ref r = new Ref(id, random.nextInt(15) == 0 ? null : first, last, email, orders[random.nextInt(orders.length)]);
-                all.put(id, r);
-                removed.remove(id);
-                upserts.add(row(r));
-            }
-            index.apply(upserts, removed);
+                return new Ref(id, random.nextInt(15) == 0 ? null : first, last, email, orders[random.nextInt(orders.length)]);
+            });
+            index.apply(page.upserts(), page.removed());
             assertThat(index.size()).isEqualTo(all.size());
             for (String text : texts) {
                 for (OrderStatus.Kind kind : new OrderStatus.Kind[]{null, OrderStatus.Kind.COMPLETED, OrderStatus.Kind.UNKNOWN}) {
@@ -115,24 +128,11 @@ class CandidateIndexTest {
         Map<String, Ref> all = new HashMap<>();
         deferred.deferPublishing(true);
         for (int round = 0; round < 400; round++) {
-            List<CandidateIndex.Row> upserts = new ArrayList<>();
-            List<String> removed = new ArrayList<>();
-            for (int k = random.nextInt(12); k > 0; k--) {
-                String id = "c" + random.nextInt(60);
-                if (random.nextInt(4) == 0) {
-                    removed.add(id);
-                    all.remove(id);
-                    upserts.removeIf(u -> u.id.equals(id));
-                    continue;
-                }
-                Ref r = new Ref(id, FIRST[random.nextInt(FIRST.length)], LAST[random.nextInt(LAST.length)],
-                        id + "@" + DOMAINS[random.nextInt(DOMAINS.length)], random.nextBoolean() ? null : OrderStatus.SENT);
-                all.put(id, r);
-                removed.remove(id);
-                upserts.add(row(r));
-            }
-            deferred.apply(upserts, removed);
-            direct.apply(upserts, removed);
+            Round page = Round.random(random, all, 12, 60, 4, id -> new Ref(id, FIRST[random.nextInt(FIRST.length)],
+                    LAST[random.nextInt(LAST.length)], id + "@" + DOMAINS[random.nextInt(DOMAINS.length)],
+                    random.nextBoolean() ? null : OrderStatus.SENT));
+            deferred.apply(page.upserts(), page.removed());
+            direct.apply(page.upserts(), page.removed());
             for (int n = 0; n < 60; n++) {
                 String id = "c" + n;
                 assertThat(deferred.contains(id)).as("%s in round %d", id, round).isEqualTo(all.containsKey(id));
