@@ -27,6 +27,7 @@ public final class CommandLine {
             "                        one sync without a window; --send-queued then sends the orders waiting in the outbox",
             "  recruitdesk screenshots --out DIR [--data-dir DIR]          one PNG per screen, then exit",
             "  recruitdesk bench [--candidates N] [--out FILE]             measure sync, search, start-up, smoothness, memory",
+            "                        N from 100 to 1000000 (default 100000); the window figures need a display",
             "  recruitdesk --help | --version",
             "The API key may also come from the RECRUITDESK_API_KEY environment variable (keeps it out of the process list).",
             "Exit codes: 0 done, 1 failed or incomplete, 2 bad command line, 3 the data folder is open in another RecruitDesk.");
@@ -99,14 +100,16 @@ public final class CommandLine {
     private static Command parseBench(Map<String, String> o) throws UsageException {
         int n = 100_000;
         if (o.containsKey("--candidates")) {
-            try {
-                n = Integer.parseInt(o.get("--candidates").strip());
-            } catch (NumberFormatException e) {
-                throw new UsageException("--candidates must be a whole number");
+            String given = o.get("--candidates").strip();
+            // digits only, so that 99999999999 gets the range message and "100,000" the one about the form
+            if (!given.matches("-?[0-9]+")) {
+                throw new UsageException("--candidates must be a whole number, written without separators (e.g. 100000)");
             }
-            if (n < 100 || n > 1_000_000) {
+            java.math.BigInteger value = new java.math.BigInteger(given);
+            if (value.compareTo(java.math.BigInteger.valueOf(100)) < 0 || value.compareTo(java.math.BigInteger.valueOf(1_000_000)) > 0) {
                 throw new UsageException("--candidates must be between 100 and 1000000");
             }
+            n = value.intValueExact();
         }
         Path out = o.containsKey("--out") ? writableFile(path(o.get("--out"), "--out"), "--out") : null;
         return new Command.RunBench(n, out);

@@ -83,7 +83,13 @@ class CommandLineTest {
                 Arguments.of(new String[]{"screenshots", "--out", "/a", "--out", "/b"}, "--out given twice"),
                 Arguments.of(new String[]{"--data-dir", "/tmp/a\u0000b"}, "control characters"),
                 Arguments.of(new String[]{"x".repeat(10_000)}, "longer than"),
-                Arguments.of(new String[]{"--data-dir", "/tmp/x", "stray"}, "unexpected argument 'stray'"));
+                Arguments.of(new String[]{"--data-dir", "/tmp/x", "stray"}, "unexpected argument 'stray'"),
+                // a fresh user's trial: a number too large for an int read "must be a whole number"
+                Arguments.of(new String[]{"bench", "--candidates", "99999999999"}, "between 100 and 1000000"),
+                Arguments.of(new String[]{"bench", "--candidates", "2147483648"}, "between 100 and 1000000"),
+                Arguments.of(new String[]{"bench", "--candidates", "-5"}, "between 100 and 1000000"),
+                Arguments.of(new String[]{"bench", "--candidates", "100,000"}, "without separators"),
+                Arguments.of(new String[]{"bench", "--candidates", "abc"}, "whole number"));
     }
 
     @ParameterizedTest
@@ -134,6 +140,13 @@ class CommandLineTest {
                 .isEqualTo(Path.of("/home/ana/.local/share/recruitdesk"));
         assertThat(DataFolders.defaultDataDir(Map.of(), "Mac OS X", "/Users/ana"))
                 .isEqualTo(Path.of("/Users/ana/Library/Application Support/RecruitDesk"));
+    }
+
+    @Test
+    void benchTakesACandidateCountInItsRange() throws Exception {
+        assertThat(parse("bench", "--candidates", "100")).isEqualTo(new Command.RunBench(100, null));
+        assertThat(parse("bench", "--candidates", "1000000")).isEqualTo(new Command.RunBench(1_000_000, null));
+        assertThat(parse("bench")).isEqualTo(new Command.RunBench(100_000, null));
     }
 
     /** QA finding 10: help after a subcommand prints the usage instead of "unknown option --help". */

@@ -43,12 +43,33 @@ public final class BenchCommand {
     private BenchCommand() {
     }
 
-    /** Runs the bench in {@code workDir} (created if needed, emptied afterwards); returns the exit code. */
+    /**
+     * Runs the bench in {@code workDir} (created if needed); returns the exit code. Whatever happens, the caches and
+     * the class-data archive it made there are deleted afterwards (at 100,000 candidates a few hundred MB); its logs
+     * stay.
+     */
     public static int run(Options o, Path workDir, PrintStream out, PrintStream err) throws Exception {
+        if (Boolean.getBoolean("recruitdesk.bench.onlySmoothness") && !ChildJvm.hasDisplay()) {
+            err.println("recruitdesk: -Drecruitdesk.bench.onlySmoothness=true needs a display: run the bench under "
+                    + "xvfb-run -a");
+            return 2;
+        }
+        try {
+            return measure(o, workDir, out, err);
+        } finally {
+            deleteTree(workDir.resolve("cache"));
+            deleteTree(workDir.resolve("cache-warm-up"));
+            deleteTree(workDir.resolve("smooth"));
+            Files.deleteIfExists(workDir.resolve("recruitdesk.jsa"));
+        }
+    }
+
+    private static int measure(Options o, Path workDir, PrintStream out, PrintStream err) throws Exception {
         FigureTable table = new FigureTable(f -> out.println("    " + f.name() + ": " + f.value()));
         String machine = Machine.describe();
         out.println("RecruitDesk bench: " + String.format(Locale.ROOT, "%,d", o.candidates()) + " candidates on " + machine);
         boolean ok = true;
+        boolean windowsFailed = false;
         long t0 = System.nanoTime();
         SimulatorConfig config = SimulatorConfig.builder().port(0).seed(42).candidates(o.candidates())
                 .rateLimit(false).partnerPace(Duration.ofHours(1)).build();
@@ -61,9 +82,9 @@ public final class BenchCommand {
             if (Boolean.getBoolean("recruitdesk.bench.onlySmoothness") && ChildJvm.hasDisplay()) {
                 table.add(Figure.info("window child JVMs run with (jvm.options)", String.join(" ", ChildJvm.childOptions())));
                 progress(out, "smoothness");
-                ok &= smoothness(table, workDir, account, true);
-                ok &= smoothness(table, workDir, account, false);
-                return finish(o, table, machine, workDir, ok, out, err);
+                boolean windows = smoothness(table, workDir, account, true);
+                windows &= smoothness(table, workDir, account, false);
+                return finish(o, table, machine, workDir, ok && windows, !windows, out, err);
             }
             progress(out, "sync");
             SyncBench.Result s = SyncBench.run(sim, account, cacheDir, TOUCHED);
@@ -105,28 +126,33 @@ public final class BenchCommand {
                     progress(out, "class-data archive");
                     Path archive = workDir.resolve("recruitdesk.jsa");
                     boolean trained = ChildJvm.trainClassArchive(workDir.resolve("logs"), cacheDir, archive);
+                    windowsFailed |= !trained;
                     table.add(Figure.info("window children start with a class-data archive (AppCDS, as scripts/run.sh)",
                             trained ? "yes, trained on one People start: " + mb(Files.size(archive))
                                     : "no: making it failed (see the log)"));
                 }
                 progress(out, "cold start");
-                ok &= coldStart(table, workDir, cacheDir, Math.max(1, o.coldStartRuns()));
+                boolean started = coldStart(table, workDir, cacheDir, Math.max(1, o.coldStartRuns()));
+                windowsFailed |= !started;
+                ok &= started;
                 // -Drecruitdesk.bench.noSmoothness=true: quicker experiments on the other figures
                 if (!Boolean.getBoolean("recruitdesk.bench.noSmoothness")) {
                     progress(out, "smoothness");
                     // the goal's case: against SmartRecruiters a full listing runs at its pace (10 requests a
                     // second, 100,000 candidates in 100 s or more), which the app's client keeps to; then the same
                     // sync flat out
-                    ok &= smoothness(table, workDir, account, true);
-                    ok &= smoothness(table, workDir, account, false);
+                    boolean smooth = smoothness(table, workDir, account, true);
+                    smooth &= smoothness(table, workDir, account, false);
+                    windowsFailed |= !smooth;
+                    ok &= smooth;
                 }
             }
         }
-        return finish(o, table, machine, workDir, ok, out, err);
+        return finish(o, table, machine, workDir, ok, windowsFailed, out, err);
     }
 
-    private static int finish(Options o, FigureTable table, String machine, Path workDir, boolean ok, PrintStream out,
-                              PrintStream err) throws IOException {
+    private static int finish(Options o, FigureTable table, String machine, Path workDir, boolean ok,
+                              boolean windowsFailed, PrintStream out, PrintStream err) throws IOException {
         String rendered = table.render();
         out.println();
         out.print(rendered);
@@ -136,12 +162,13 @@ public final class BenchCommand {
                     + System.lineSeparator() + System.lineSeparator() + rendered, StandardCharsets.UTF_8);
         }
         if (!ok) {
-            err.println("recruitdesk: some part of the bench did not finish; see the log in " + workDir.resolve("logs"));
+            // a DISPLAY that is set but cannot be opened fails every window child the same way
+            String windows = windowsFailed ? " (the window children failed: can the display "
+                    + System.getenv().getOrDefault("DISPLAY", "") + " be opened?)" : "";
+            err.println("recruitdesk: some part of the bench did not finish" + windows + "; see the log in "
+                    + workDir.resolve("logs"));
             return 1;
         }
-        deleteTree(workDir.resolve("cache"));
-        deleteTree(workDir.resolve("smooth"));
-        Files.deleteIfExists(workDir.resolve("recruitdesk.jsa"));
         return 0;
     }
 
