@@ -41,4 +41,39 @@ class BenchCommandTest {
         }
         assertThat(Files.readString(outFile)).contains("| figure").contains("full sync");
     }
+
+    /**
+     * A fresh user's trial: with a display that could not be opened every window child failed, the bench said only
+     * "see the log", and its caches and class-data archive stayed behind. Here the children fail to start at all
+     * (an option no JVM knows), which fails them the same way.
+     */
+    @Test
+    void whenTheWindowChildrenFailTheBenchSaysSoAndLeavesNoCacheBehind() throws Exception {
+        ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
+        Path work = dir.resolve("work");
+        int code;
+        String before = System.getProperty("recruitdesk.bench.childOptions");
+        System.setProperty("recruitdesk.bench.childOptions", "-XX:+NoSuchOptionForThisTest");
+        try (PrintStream out = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+             PrintStream err = new PrintStream(errBytes, true, StandardCharsets.UTF_8)) {
+            code = BenchCommand.run(new BenchCommand.Options(1_000, null, 1), work, out, err);
+        } finally {
+            if (before == null) {
+                System.clearProperty("recruitdesk.bench.childOptions");
+            } else {
+                System.setProperty("recruitdesk.bench.childOptions", before);
+            }
+        }
+        String said = errBytes.toString(StandardCharsets.UTF_8);
+        if (!ChildJvm.hasDisplay()) {
+            assertThat(code).as(said).isZero(); // no window children to fail
+            return;
+        }
+        assertThat(code).isEqualTo(1);
+        assertThat(said).contains("the window children failed").contains("see the log in");
+        try (var left = Files.list(work)) {
+            // the children's logs folder only if one of them got far enough to write to it
+            assertThat(left.map(p -> p.getFileName().toString())).isSubsetOf("logs");
+        }
+    }
 }
