@@ -105,11 +105,12 @@ public final class CommandLine {
             if (!given.matches("-?[0-9]+")) {
                 throw new UsageException("--candidates must be a whole number, written without separators (e.g. 100000)");
             }
-            java.math.BigInteger value = new java.math.BigInteger(given);
-            if (value.compareTo(java.math.BigInteger.valueOf(100)) < 0 || value.compareTo(java.math.BigInteger.valueOf(1_000_000)) > 0) {
+            String digits = given.replaceFirst("^-?0*", "");
+            // more than seven digits is out of range whatever they are (and may not fit a long)
+            n = given.startsWith("-") || digits.length() > 7 ? -1 : digits.isEmpty() ? 0 : Integer.parseInt(digits);
+            if (n < 100 || n > 1_000_000) {
                 throw new UsageException("--candidates must be between 100 and 1000000");
             }
-            n = value.intValueExact();
         }
         Path out = o.containsKey("--out") ? writableFile(path(o.get("--out"), "--out"), "--out") : null;
         return new Command.RunBench(n, out);

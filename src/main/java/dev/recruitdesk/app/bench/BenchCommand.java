@@ -40,6 +40,9 @@ public final class BenchCommand {
         }
     }
 
+    /** -Drecruitdesk.bench.onlySmoothness=true: the two smoothness runs alone (experiments on the collector). */
+    private static final String ONLY_SMOOTHNESS = "recruitdesk.bench.onlySmoothness";
+
     private BenchCommand() {
     }
 
@@ -49,7 +52,7 @@ public final class BenchCommand {
      * stay.
      */
     public static int run(Options o, Path workDir, PrintStream out, PrintStream err) throws Exception {
-        if (Boolean.getBoolean("recruitdesk.bench.onlySmoothness") && !ChildJvm.hasDisplay()) {
+        if (Boolean.getBoolean(ONLY_SMOOTHNESS) && !ChildJvm.hasDisplay()) {
             err.println("recruitdesk: -Drecruitdesk.bench.onlySmoothness=true needs a display: run the bench under "
                     + "xvfb-run -a");
             return 2;
@@ -78,13 +81,12 @@ public final class BenchCommand {
             BenchAccount account = new BenchAccount(sim.baseUrl(), sim.apiKey());
             Path cacheDir = Files.createDirectories(workDir.resolve("cache"));
 
-            // -Drecruitdesk.bench.onlySmoothness=true: the two smoothness runs alone (experiments on the collector)
-            if (Boolean.getBoolean("recruitdesk.bench.onlySmoothness") && ChildJvm.hasDisplay()) {
+            if (Boolean.getBoolean(ONLY_SMOOTHNESS)) {
                 table.add(Figure.info("window child JVMs run with (jvm.options)", String.join(" ", ChildJvm.childOptions())));
                 progress(out, "smoothness");
                 boolean windows = smoothness(table, workDir, account, true);
                 windows &= smoothness(table, workDir, account, false);
-                return finish(o, table, machine, workDir, ok && windows, !windows, out, err);
+                return finish(o, table, machine, workDir, windows, !windows, out, err);
             }
             progress(out, "sync");
             SyncBench.Result s = SyncBench.run(sim, account, cacheDir, TOUCHED);
