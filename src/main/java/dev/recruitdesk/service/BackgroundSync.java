@@ -182,7 +182,7 @@ public final class BackgroundSync implements SyncService {
         int ordersFetched = 0;
         try {
             SmartRecruitersApi api = apis.api();
-            // into an empty cache, the id indexes are built once at the end instead of row by row (see CacheStore)
+            // into an empty cache, the People list publishes the new rows every 250 ms, not after each page (see CacheStore)
             boolean bulk = full && cache.beginBulkLoad().join();
             try {
                 listing.run(api, query, gen, phase);
@@ -357,16 +357,15 @@ public final class BackgroundSync implements SyncService {
         try {
             SmartRecruitersApi api = apis.api();
             while (!closed && !BACKFILL_DONE.equals(after) && done < maxApplications) {
-                String[] pos = after.isEmpty() ? new String[]{"", ""} : after.split("\u0001", 2);
-                List<ApplicationRef> apps = cache.applicationsAfter(pos[0], pos[1], BACKFILL_CHUNK);
+                CacheStore.ApplicationWalk walk = cache.applicationsAfter(after, BACKFILL_CHUNK);
+                List<ApplicationRef> apps = walk.applications();
                 if (apps.isEmpty()) {
                     after = BACKFILL_DONE;
                 } else {
                     ApplicationOrders.Result r = applicationOrders.refresh(api, apps);
                     fetched += r.ordersFetched();
                     announceOrders(r.changedCandidates());
-                    ApplicationRef last = apps.get(apps.size() - 1);
-                    after = last.candidateId() + "\u0001" + last.jobId();
+                    after = walk.next();
                     done += apps.size();
                 }
                 cache.putSyncValue(K_BACKFILL, after).join();

@@ -75,9 +75,48 @@ public final class CacheStore implements AutoCloseable {
             } else {
                 loadIndex(c);
             }
-            createIdIndexes(c); // a crash during a first full sync leaves them dropped (see beginBulkLoad)
+            nextKey = maxKey(c) + 1;
+            keyless.addAll(keylessCandidates(c));
             return null;
         });
+    }
+
+    /*
+     * Candidate rows are numbered (their primary key, column k) in the order they are first written; the in-memory
+     * index maps an id to its number. So a first full sync appends rows, and no index on the random UUID ids needs a
+     * random insert per row or a rebuild at the end (see V4__candidate_number_keys.sql).
+     */
+
+    /** Writer thread only: the number the next new candidate row gets. */
+    private long nextKey = 1;
+
+    /**
+     * Writer thread only: candidates with applications in the cache but no candidate row (an order sent before the
+     * listing reached them); their application rows carry no number until the listing writes the candidate.
+     */
+    private final Set<String> keyless = new java.util.HashSet<>();
+
+    private static long maxKey(Connection c) throws SQLException {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT MAX(k) FROM candidate")) {
+            return rs.next() ? rs.getLong(1) : 0;
+        }
+    }
+
+    private static Set<String> keylessCandidates(Connection c) throws SQLException {
+        Set<String> out = new java.util.HashSet<>();
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
+                "SELECT DISTINCT candidate_id FROM application WHERE candidate_k IS NULL")) {
+            while (rs.next()) {
+                out.add(rs.getString(1));
+            }
+        }
+        return out;
+    }
+
+    /** The row number of a stored candidate, or -1 (after the index has loaded). */
+    private long keyOf(String candidateId) {
+        CandidateIndex.Row r = readyIndex().row(candidateId);
+        return r == null ? -1 : r.key;
     }
 
     public static CacheStore open(Path dataDir) {
@@ -112,10 +151,14 @@ public final class CacheStore implements AutoCloseable {
         candidates.forEach(k -> byId.put(k.id(), k));
         List<Candidate> copy = List.copyOf(byId.values());
         List<CandidateIndex.Row> rows = new ArrayList<>(copy.size());
+        Set<String> numbered = new java.util.HashSet<>();
         return db.write(c -> {
-            rows.addAll(writeCandidates(c, copy, seenGen));
+            rows.addAll(writeCandidates(c, copy, seenGen, numbered));
             return copy.size();
-        }, n -> index.apply(rows, List.of()));
+        }, n -> {
+            index.apply(rows, List.of());
+            keyless.removeAll(numbered);
+        });
     }
 
     /*
@@ -123,77 +166,81 @@ public final class CacheStore implements AutoCloseable {
      * so new rows go in as multi-row INSERTs and the rows to replace are found and removed with one IN (...) each.
      */
     private static final String CANDIDATE_COLUMNS = "first_name, last_name, email, phone, city, country, name_key, "
-            + "email_key, jobs_text, app_status, created_on, updated_on, seen_gen, id";
-    private static final int CANDIDATE_PARAMS = 14;
+            + "email_key, jobs_text, app_status, created_on, updated_on, seen_gen, id, k";
+    private static final int CANDIDATE_PARAMS = 15;
     private static final int MAX_ROWS_PER_INSERT = 400;
 
-    /** Writes a page of candidates; returns their rows for the index (to apply once committed). */
-    private List<CandidateIndex.Row> writeCandidates(Connection c, List<Candidate> list, int seenGen)
-            throws SQLException {
+    /**
+     * Writes a page of candidates; returns their rows for the index (to apply once committed) and adds to
+     * {@code numbered} the keyless candidates whose applications now carry their number.
+     */
+    private List<CandidateIndex.Row> writeCandidates(Connection c, List<Candidate> list, int seenGen,
+                                                     Set<String> numbered) throws SQLException {
         if (list.isEmpty()) {
             return List.of();
         }
-        List<String> ids = list.stream().map(Candidate::id).toList();
-        Set<String> known = knownIds(c, ids);
-        List<Candidate> fresh = list.stream().filter(k -> !known.contains(k.id())).toList();
-        if (!known.isEmpty()) {
+        if (!indexReady()) {
+            // without the index, which candidates exist and their numbers are unknown: writing would duplicate rows
+            throw new StoreException("The local cache's candidate index did not load", null);
+        }
+        java.util.Map<String, Long> keys = new java.util.HashMap<>();
+        java.util.Map<String, CandidateIndex.Row> old = new java.util.HashMap<>();
+        List<Candidate> fresh = new ArrayList<>();
+        for (Candidate k : list) {
+            CandidateIndex.Row r = index.row(k.id());
+            if (r != null) {
+                old.put(k.id(), r);
+                keys.put(k.id(), r.key);
+            } else {
+                keys.put(k.id(), nextKey++);
+                fresh.add(k);
+            }
+        }
+        if (!old.isEmpty()) {
             try (PreparedStatement up = c.prepareStatement("UPDATE candidate SET first_name=?, last_name=?, email=?, "
                     + "phone=COALESCE(?, phone), city=COALESCE(?, city), country=COALESCE(?, country), name_key=?, "
                     + "email_key=?, jobs_text=?, app_status=?, created_on=COALESCE(?, created_on), updated_on=?, "
-                    + "seen_gen=GREATEST(seen_gen, ?) WHERE id=?")) {
+                    + "seen_gen=GREATEST(seen_gen, ?) WHERE k=?")) {
                 for (Candidate k : list) {
-                    if (known.contains(k.id())) {
+                    if (old.containsKey(k.id())) {
                         bindCandidate(up, 0, k, seenGen);
+                        up.setLong(14, keys.get(k.id()));
                         up.addBatch();
                     }
                 }
                 up.executeBatch();
             }
         }
-        for (List<Candidate> chunk : chunks(fresh, MAX_ROWS_PER_INSERT / 4)) {
+        for (List<Candidate> chunk : shapedChunks(fresh, MAX_ROWS_PER_INSERT / 4)) {
             try (PreparedStatement ins = c.prepareStatement("INSERT INTO candidate (" + CANDIDATE_COLUMNS + ") VALUES "
                     + rows(chunk.size(), CANDIDATE_PARAMS))) {
                 for (int i = 0; i < chunk.size(); i++) {
-                    bindCandidate(ins, i * CANDIDATE_PARAMS, chunk.get(i), seenGen);
+                    Candidate k = chunk.get(i);
+                    int base = i * CANDIDATE_PARAMS;
+                    bindCandidate(ins, base, k, seenGen);
+                    ins.setString(base + 14, k.id());
+                    ins.setLong(base + 15, keys.get(k.id()));
                 }
                 ins.executeUpdate();
             }
         }
-        // every id, not only known candidates: an order sent before the listing reached its candidate (a fresh or
-        // rebuilt cache) has already stored that application, with the UUID the listing does not carry
-        Set<String> elsewhere = bulkApplicationsElsewhere;
-        writeApplications(c, list, elsewhere == null ? ids
-                : ids.stream().filter(id -> known.contains(id) || elsewhere.contains(id)).toList());
+        // a new candidate may have applications stored already, without a number: an order sent before the listing
+        // reached them (a fresh or rebuilt cache) stored that application, with the UUID the listing does not carry
+        for (Candidate k : fresh) {
+            if (keyless.contains(k.id())) {
+                numbered.add(k.id());
+            }
+        }
+        writeApplications(c, list, keys, List.copyOf(old.keySet()), List.copyOf(numbered));
         List<CandidateIndex.Row> rows = new ArrayList<>(list.size());
         for (Candidate k : list) {
-            rows.add(indexRow(k, index.row(k.id())));
+            rows.add(indexRow(k, keys.get(k.id()), old.get(k.id())));
         }
         return rows;
     }
 
-    /**
-     * Which of these candidates the cache holds already. The index knows (it mirrors every committed write, and this
-     * runs on the writer thread after it was loaded), which saves a query per page; without it, the database says.
-     */
-    private Set<String> knownIds(Connection c, List<String> ids) throws SQLException {
-        Set<String> known = new java.util.HashSet<>();
-        if (indexReady()) {
-            ids.stream().filter(index::contains).forEach(known::add);
-            return known;
-        }
-        try (PreparedStatement ps = c.prepareStatement("SELECT id FROM candidate WHERE id IN (" + marks(ids.size()) + ")")) {
-            bindStrings(ps, ids);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    known.add(rs.getString(1));
-                }
-            }
-        }
-        return known;
-    }
-
-    private CandidateIndex.Row indexRow(Candidate k, CandidateIndex.Row old) {
-        return new CandidateIndex.Row(k.id(), SearchWords.nameKey(k.firstName(), k.lastName()),
+    private CandidateIndex.Row indexRow(Candidate k, long key, CandidateIndex.Row old) {
+        return new CandidateIndex.Row(key, k.id(), SearchWords.nameKey(k.firstName(), k.lastName()),
                 displayName(k.id(), k.firstName(), k.lastName(), k.email()), k.email(),
                 index.intern(truncate(jobsText(k.applications()), 2000)),
                 index.intern(primary(k.applications()).map(ApplicationRef::status).orElse(null)),
@@ -206,13 +253,13 @@ public final class CacheStore implements AutoCloseable {
         long t0 = System.nanoTime();
         List<CandidateIndex.Row> all = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT id, name_key, first_name, last_name, email, jobs_text, "
-                + "app_status, latest_order_status, latest_order_kind, updated_on FROM candidate");
+                + "app_status, latest_order_status, latest_order_kind, updated_on, k FROM candidate");
              ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 String id = rs.getString(1), first = rs.getString(3), last = rs.getString(4), email = rs.getString(5);
                 java.time.OffsetDateTime updated = rs.getObject(10, java.time.OffsetDateTime.class);
-                all.add(new CandidateIndex.Row(id, rs.getString(2), displayName(id, first, last, email), email,
-                        index.intern(rs.getString(6)), index.intern(rs.getString(7)), orderStatus(rs.getString(8)),
+                all.add(new CandidateIndex.Row(rs.getLong(11), id, rs.getString(2), displayName(id, first, last, email),
+                        email, index.intern(rs.getString(6)), index.intern(rs.getString(7)), orderStatus(rs.getString(8)),
                         kind(rs.getString(9)), updated == null ? null : updated.toInstant(),
                         CandidateIndex.words(first, last, email)));
             }
@@ -251,28 +298,25 @@ public final class CacheStore implements AutoCloseable {
         Sql.setInstant(ps, base + 11, k.createdOn());
         Sql.setInstant(ps, base + 12, k.updatedOn());
         ps.setInt(base + 13, seenGen);
-        ps.setString(base + 14, k.id());
     }
 
     /**
      * A candidate's listing names all their applications, so the stored ones are replaced; what the listing leaves
-     * out (the application UUID, a secondary application's status) is carried over from the stored row.
+     * out (the application UUID, a secondary application's status) is carried over from the stored row. Stored rows
+     * are those of {@code known} candidates (by number) and those of {@code numbered} ones, written without a number.
      */
-    private static void writeApplications(Connection c, List<Candidate> list, List<String> knownIds)
-            throws SQLException {
+    private static void writeApplications(Connection c, List<Candidate> list, java.util.Map<String, Long> keys,
+                                          List<String> known, List<String> numbered) throws SQLException {
         java.util.Map<List<String>, ApplicationRef> stored = new java.util.HashMap<>();
-        if (!knownIds.isEmpty()) {
-            try (PreparedStatement ps = c.prepareStatement("SELECT * FROM application WHERE candidate_id IN ("
-                    + marks(knownIds.size()) + ")")) {
-                bindStrings(ps, knownIds);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        ApplicationRef a = applicationRef(rs);
-                        stored.put(List.of(a.candidateId(), a.jobId()), a);
-                    }
-                }
-            }
-            deleteWhereCandidateIn(c, "application", knownIds);
+        if (!known.isEmpty()) {
+            List<Long> ks = known.stream().map(keys::get).toList();
+            readApplicationsInto(c, "candidate_k IN (" + marks(ks.size()) + ")", ks, stored);
+            deleteApplications(c, "candidate_k IN (" + marks(ks.size()) + ")", ks);
+        }
+        if (!numbered.isEmpty()) {
+            String where = "candidate_k IS NULL AND candidate_id IN (" + marks(numbered.size()) + ")";
+            readApplicationsInto(c, where, numbered, stored);
+            deleteApplications(c, where, numbered);
         }
         java.util.Map<List<String>, ApplicationRef> merged = new java.util.LinkedHashMap<>();
         for (Candidate k : list) {
@@ -284,25 +328,51 @@ public final class CacheStore implements AutoCloseable {
                         or(a.applicationId(), old.applicationId()), a.primary(), or(a.startsOn(), old.startsOn())));
             }
         }
-        for (List<ApplicationRef> chunk : chunks(List.copyOf(merged.values()), MAX_ROWS_PER_INSERT / 2)) {
-            try (PreparedStatement ins = c.prepareStatement("INSERT INTO application (job_title, status, sub_status, "
-                    + "is_primary, application_id, starts_on, candidate_id, job_id) VALUES " + rows(chunk.size(), 8))) {
+        for (List<ApplicationRef> chunk : shapedChunks(List.copyOf(merged.values()), MAX_ROWS_PER_INSERT / 2)) {
+            try (PreparedStatement ins = c.prepareStatement("INSERT INTO application (" + APPLICATION_COLUMNS
+                    + ") VALUES " + rows(chunk.size(), APPLICATION_PARAMS))) {
                 for (int i = 0; i < chunk.size(); i++) {
-                    bindApplication(ins, i * 8, chunk.get(i));
+                    ApplicationRef a = chunk.get(i);
+                    bindApplicationRow(ins, i * APPLICATION_PARAMS, a, keys.get(a.candidateId()));
                 }
                 ins.executeUpdate();
             }
         }
     }
 
-    private static void deleteWhereCandidateIn(Connection c, String table, List<String> ids) throws SQLException {
-        if (ids.isEmpty()) {
-            return;
+    private static final String APPLICATION_COLUMNS = "job_title, status, sub_status, is_primary, application_id, "
+            + "starts_on, candidate_id, job_id, candidate_k";
+    private static final int APPLICATION_PARAMS = 9;
+
+    private static void readApplicationsInto(Connection c, String where, List<?> params,
+                                             java.util.Map<List<String>, ApplicationRef> into) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT * FROM application WHERE " + where)) {
+            bind(ps, 0, params);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ApplicationRef a = applicationRef(rs);
+                    into.put(List.of(a.candidateId(), a.jobId()), a);
+                }
+            }
         }
-        try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table + " WHERE candidate_id IN ("
-                + marks(ids.size()) + ")")) {
-            bindStrings(ps, ids);
+    }
+
+    private static void deleteApplications(Connection c, String where, List<?> params) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM application WHERE " + where)) {
+            bind(ps, 0, params);
             ps.executeUpdate();
+        }
+    }
+
+    /** Binds strings and longs from {@code base + 1} on. */
+    private static void bind(PreparedStatement ps, int base, List<?> values) throws SQLException {
+        for (int i = 0; i < values.size(); i++) {
+            Object v = values.get(i);
+            if (v instanceof Long l) {
+                ps.setLong(base + i + 1, l);
+            } else {
+                ps.setString(base + i + 1, (String) v);
+            }
         }
     }
 
@@ -324,6 +394,28 @@ public final class CacheStore implements AutoCloseable {
         }
     }
 
+    /*
+     * A multi-row INSERT of n rows is its own SQL text, and H2 parses each text it has not cached (a 100-row insert of
+     * 14 columns parses for longer than it runs). Cutting a list into pieces of power-of-two sizes only keeps the
+     * texts few, so the connection's statement cache (QUERY_CACHE_SIZE, see H2Urls) holds them all.
+     */
+    private static final int MAX_SHAPED_CHUNK = 128;
+
+    /** {@code list} cut into pieces of {@code max} (rounded down to a power of two), then smaller powers of two. */
+    static <T> List<List<T>> shapedChunks(List<T> list, int max) {
+        int size = Integer.highestOneBit(Math.max(1, Math.min(max, MAX_SHAPED_CHUNK)));
+        List<List<T>> out = new ArrayList<>();
+        int i = 0;
+        while (i < list.size()) {
+            while (size > list.size() - i) {
+                size >>= 1;
+            }
+            out.add(list.subList(i, i + size));
+            i += size;
+        }
+        return out;
+    }
+
     private static <T> List<List<T>> chunks(List<T> list, int size) {
         List<List<T>> out = new ArrayList<>();
         for (int i = 0; i < list.size(); i += size) {
@@ -332,80 +424,103 @@ public final class CacheStore implements AutoCloseable {
         return out;
     }
 
-    private static void upsertApplications(Connection c, List<ApplicationRef> given) throws SQLException {
+    /**
+     * Updates or adds application refs; returns the candidates whose rows went in without a number (the cache has
+     * no row of theirs yet).
+     */
+    private Set<String> upsertApplications(Connection c, List<ApplicationRef> given) throws SQLException {
         java.util.Map<List<String>, ApplicationRef> byKey = new java.util.LinkedHashMap<>();
         given.forEach(a -> byKey.put(List.of(a.candidateId(), a.jobId()), a));
         List<ApplicationRef> apps = List.copyOf(byKey.values());
+        Set<String> keylessNow = new java.util.HashSet<>();
         if (apps.isEmpty()) {
-            return;
+            return keylessNow;
         }
-        int[] updated;
+        if (!indexReady()) {
+            throw new StoreException("The local cache's candidate index did not load", null);
+        }
+        Long[] keys = new Long[apps.size()];
+        for (int i = 0; i < apps.size(); i++) {
+            CandidateIndex.Row r = index.row(apps.get(i).candidateId());
+            keys[i] = r == null ? null : r.key;
+        }
         // these refs come from reads of one application, which do not say which is primary (only the listing does):
         // a stored primary flag stays (found by the crash loop: an order sent after the sync cleared it)
-        try (PreparedStatement up = c.prepareStatement("UPDATE application SET job_title=COALESCE(?, job_title), "
-                + "status=COALESCE(?, status), sub_status=COALESCE(?, sub_status), is_primary=(is_primary OR ?), "
-                + "application_id=COALESCE(?, application_id), starts_on=COALESCE(?, starts_on) "
-                + "WHERE candidate_id=? AND job_id=?")) {
-            for (ApplicationRef a : apps) {
-                bindApplication(up, 0, a);
-                up.addBatch();
-            }
-            updated = up.executeBatch();
-        }
-        try (PreparedStatement ins = c.prepareStatement("INSERT INTO application (job_title, status, sub_status, "
-                + "is_primary, application_id, starts_on, candidate_id, job_id) VALUES (?,?,?,?,?,?,?,?)")) {
-            boolean any = false;
+        String set = "UPDATE application SET job_title=COALESCE(?, job_title), status=COALESCE(?, status), "
+                + "sub_status=COALESCE(?, sub_status), is_primary=(is_primary OR ?), "
+                + "application_id=COALESCE(?, application_id), starts_on=COALESCE(?, starts_on) ";
+        boolean[] updated = new boolean[apps.size()];
+        try (PreparedStatement byNumber = c.prepareStatement(set + "WHERE candidate_k=? AND job_id=?");
+             PreparedStatement byId = c.prepareStatement(set + "WHERE candidate_k IS NULL AND candidate_id=? AND job_id=?")) {
             for (int i = 0; i < apps.size(); i++) {
-                if (updated[i] == 0) {
-                    bindApplication(ins, 0, apps.get(i));
-                    ins.addBatch();
-                    any = true;
+                ApplicationRef a = apps.get(i);
+                PreparedStatement up = keys[i] == null ? byId : byNumber;
+                bindApplicationValues(up, 0, a);
+                if (keys[i] == null) {
+                    up.setString(7, a.candidateId());
+                    up.setString(8, a.jobId());
+                } else {
+                    up.setLong(7, keys[i]);
+                    up.setString(8, a.jobId());
+                }
+                updated[i] = up.executeUpdate() > 0;
+            }
+        }
+        try (PreparedStatement ins = c.prepareStatement("INSERT INTO application (" + APPLICATION_COLUMNS
+                + ") VALUES " + rows(1, APPLICATION_PARAMS))) {
+            for (int i = 0; i < apps.size(); i++) {
+                if (!updated[i]) {
+                    bindApplicationRow(ins, 0, apps.get(i), keys[i]);
+                    ins.executeUpdate();
+                    if (keys[i] == null) {
+                        keylessNow.add(apps.get(i).candidateId());
+                    }
                 }
             }
-            if (any) {
-                ins.executeBatch();
-            }
         }
+        return keylessNow;
     }
 
-    private static void bindApplication(PreparedStatement ps, int base, ApplicationRef a) throws SQLException {
+    /** The six value columns of an application, from {@code base + 1}. */
+    private static void bindApplicationValues(PreparedStatement ps, int base, ApplicationRef a) throws SQLException {
         ps.setString(base + 1, a.jobTitle());
         ps.setString(base + 2, a.status());
         ps.setString(base + 3, a.subStatus());
         ps.setBoolean(base + 4, a.primary());
         ps.setString(base + 5, a.applicationId());
         Sql.setInstant(ps, base + 6, a.startsOn());
+    }
+
+    /** A whole application row in {@link #APPLICATION_COLUMNS} order; a null key: the candidate has no row yet. */
+    private static void bindApplicationRow(PreparedStatement ps, int base, ApplicationRef a, Long key)
+            throws SQLException {
+        bindApplicationValues(ps, base, a);
         ps.setString(base + 7, a.candidateId());
         ps.setString(base + 8, a.jobId());
+        if (key == null) {
+            ps.setNull(base + 9, java.sql.Types.BIGINT);
+        } else {
+            ps.setLong(base + 9, key);
+        }
     }
 
     /** Stores application refs (e.g. one read with its UUID); unknown ones are added. */
     public CompletableFuture<Void> upsertApplications(List<ApplicationRef> apps) {
         List<ApplicationRef> copy = List.copyOf(apps);
+        Set<String> keylessNow = new java.util.HashSet<>();
         return db.write(c -> {
-            upsertApplications(c, copy);
-            if (bulkApplicationsElsewhere != null) {
-                copy.forEach(a -> bulkApplicationsElsewhere.add(a.candidateId()));
-            }
+            keylessNow.addAll(upsertApplications(c, copy));
             return null;
-        });
+        }, done -> keyless.addAll(keylessNow));
     }
 
     // ---------------------------------------------------------------- the first full sync's bulk load
 
     /*
-     * The two indexes keyed by candidate id (random UUIDs) cost half of a first full sync's time: every commit
-     * rewrites most of their pages. Into an empty cache the sync drops them and builds each once at the end (2.7-5 s
-     * for 100,000 candidates on 2 cores, against 12 s more without). Meanwhile reads by candidate id scan a table still being
-     * filled, and applications written outside the listing (an order sent during the load) are remembered, so the
-     * listing still merges with those rows. Open builds them again if a crash left them dropped.
+     * Into an empty cache, a first full sync's pages publish the People list's sorted array at most every 250 ms
+     * instead of after each page (see CandidateIndex.deferPublishing): merging 100,000 rows one page at a time cost
+     * as much as writing them.
      */
-    private static final List<String> ID_INDEXES = List.of(
-            "CREATE INDEX IF NOT EXISTS candidate_by_id ON candidate (id)",
-            "CREATE INDEX IF NOT EXISTS application_by_candidate ON application (candidate_id, job_id)");
-
-    /** Writer thread only. While a bulk load runs: the candidates whose applications the listing did not write. */
-    private Set<String> bulkApplicationsElsewhere;
 
     /**
      * Starts a bulk load if the cache holds no candidate (the first full sync, or one after a rebuild): true if it
@@ -413,51 +528,26 @@ public final class CacheStore implements AutoCloseable {
      */
     public CompletableFuture<Boolean> beginBulkLoad() {
         return db.write(c -> {
-            if (bulkApplicationsElsewhere != null || index.size() > 0) {
+            if (bulkLoading || index.size() > 0) {
                 return false;
             }
-            Set<String> elsewhere = new java.util.HashSet<>();
-            try (Statement st = c.createStatement()) {
-                try (ResultSet rs = st.executeQuery("SELECT DISTINCT candidate_id FROM application")) {
-                    while (rs.next()) {
-                        elsewhere.add(rs.getString(1));
-                    }
-                }
-                st.execute("DROP INDEX IF EXISTS candidate_by_id");
-                st.execute("DROP INDEX IF EXISTS application_by_candidate");
-            }
-            bulkApplicationsElsewhere = elsewhere;
+            bulkLoading = true;
             index.deferPublishing(true);
-            log.info("Bulk load into an empty cache: id indexes dropped until the listing ends");
             return true;
         });
     }
 
-    /** Builds the indexes a bulk load dropped. */
+    /** Ends a bulk load: the People list shows every stored candidate again at once after each write. */
     public CompletableFuture<Void> endBulkLoad() {
         return db.write(c -> {
-            long t0 = System.nanoTime();
-            bulkApplicationsElsewhere = null;
+            bulkLoading = false;
             index.deferPublishing(false);
-            List<Long> millis = createIdIndexes(c);
-            log.info("Bulk load done: id indexes built in {} ms (candidate, application: {} ms)",
-                    (System.nanoTime() - t0) / 1_000_000, millis);
             return null;
         });
     }
 
-    /** Builds the id indexes that are missing; returns the milliseconds each took. */
-    private static List<Long> createIdIndexes(Connection c) throws SQLException {
-        List<Long> millis = new ArrayList<>();
-        try (Statement st = c.createStatement()) {
-            for (String sql : ID_INDEXES) {
-                long t0 = System.nanoTime();
-                st.execute(sql);
-                millis.add((System.nanoTime() - t0) / 1_000_000);
-            }
-        }
-        return millis;
-    }
+    /** Writer thread only. */
+    private boolean bulkLoading;
 
     /**
      * As {@link #deleteCandidatesNotSeenSince(int)}, told which candidates the listing named: those were seen, so
@@ -467,27 +557,38 @@ public final class CacheStore implements AutoCloseable {
         Set<String> named = Set.copyOf(listed);
         List<String> gone = new ArrayList<>();
         return db.write(c -> {
+            List<Long> goneKeys = new ArrayList<>();
             for (List<String> chunk : chunks(index.idsOutside(named), 500)) {
-                try (PreparedStatement ps = c.prepareStatement("SELECT id FROM candidate WHERE seen_gen < ? AND id IN ("
-                        + marks(chunk.size()) + ")")) {
+                List<Long> keys = chunk.stream().map(index::row).filter(java.util.Objects::nonNull).map(r -> r.key)
+                        .toList();
+                if (keys.isEmpty()) {
+                    continue;
+                }
+                try (PreparedStatement ps = c.prepareStatement("SELECT k, id FROM candidate WHERE seen_gen < ? AND k IN ("
+                        + marks(keys.size()) + ")")) {
                     ps.setInt(1, gen);
-                    for (int i = 0; i < chunk.size(); i++) {
-                        ps.setString(i + 2, chunk.get(i));
-                    }
+                    bind(ps, 1, keys);
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
-                            gone.add(rs.getString(1));
+                            goneKeys.add(rs.getLong(1));
+                            gone.add(rs.getString(2));
                         }
                     }
                 }
             }
-            for (List<String> chunk : chunks(gone, 500)) {
-                for (String t : List.of("application", "assessment_order", "candidate")) {
-                    try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + t + " WHERE "
-                            + ("candidate".equals(t) ? "id" : "candidate_id") + " IN (" + marks(chunk.size()) + ")")) {
-                        bindStrings(ps, chunk);
-                        ps.executeUpdate();
-                    }
+            for (int i = 0; i < gone.size(); i += 500) {
+                List<String> ids = gone.subList(i, Math.min(gone.size(), i + 500));
+                List<Long> keys = goneKeys.subList(i, Math.min(gone.size(), i + 500));
+                deleteApplications(c, "candidate_k IN (" + marks(keys.size()) + ")", keys);
+                try (PreparedStatement ps = c.prepareStatement("DELETE FROM assessment_order WHERE candidate_id IN ("
+                        + marks(ids.size()) + ")")) {
+                    bind(ps, 0, ids);
+                    ps.executeUpdate();
+                }
+                try (PreparedStatement ps = c.prepareStatement("DELETE FROM candidate WHERE k IN ("
+                        + marks(keys.size()) + ")")) {
+                    bind(ps, 0, keys);
+                    ps.executeUpdate();
                 }
             }
             return gone.size();
@@ -543,9 +644,13 @@ public final class CacheStore implements AutoCloseable {
     }
 
     public Optional<Candidate> candidate(String id) {
+        long key = keyOf(id);
+        if (key < 0) {
+            return Optional.empty();
+        }
         return db.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT * FROM candidate WHERE id=?")) {
-                ps.setString(1, id);
+            try (PreparedStatement ps = c.prepareStatement("SELECT * FROM candidate WHERE k=?")) {
+                ps.setLong(1, key);
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) {
                         return Optional.empty();
@@ -553,24 +658,32 @@ public final class CacheStore implements AutoCloseable {
                     return Optional.of(new Candidate(rs.getString("id"), rs.getString("first_name"),
                             rs.getString("last_name"), rs.getString("email"), rs.getString("phone"),
                             rs.getString("city"), rs.getString("country"), Sql.instant(rs, "created_on"),
-                            Sql.instant(rs, "updated_on"), readApplications(c, id)));
+                            Sql.instant(rs, "updated_on"), readApplications(c, id, key)));
                 }
             }
         });
     }
 
     public List<ApplicationRef> applications(String candidateId) {
-        return db.read(c -> readApplications(c, candidateId));
+        long key = keyOf(candidateId);
+        return db.read(c -> readApplications(c, candidateId, key));
     }
 
     public Optional<ApplicationRef> application(String candidateId, String jobId) {
         return applications(candidateId).stream().filter(a -> a.jobId().equals(jobId)).findFirst();
     }
 
-    private static List<ApplicationRef> readApplications(Connection c, String candidateId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT * FROM application WHERE candidate_id=? ORDER BY is_primary DESC, job_title, job_id")) {
-            ps.setString(1, candidateId);
+    /** A candidate's applications: by number, or (key -1) those stored before the candidate's row was. */
+    private static List<ApplicationRef> readApplications(Connection c, String candidateId, long key)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT * FROM application WHERE "
+                + (key < 0 ? "candidate_k IS NULL AND candidate_id=?" : "candidate_k=?")
+                + " ORDER BY is_primary DESC, job_title, job_id")) {
+            if (key < 0) {
+                ps.setString(1, candidateId);
+            } else {
+                ps.setLong(1, key);
+            }
             List<ApplicationRef> out = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -587,24 +700,32 @@ public final class CacheStore implements AutoCloseable {
                 rs.getBoolean("is_primary"), Sql.instant(rs, "starts_on"));
     }
 
-    /** Applications of the given candidates (orders are read per application). */
+    /** Applications of the given candidates (orders are read per application), by candidate id and job id. */
     public List<ApplicationRef> applicationsOf(Collection<String> candidateIds) {
         if (candidateIds.isEmpty()) {
             return List.of();
         }
-        return db.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT * FROM application WHERE candidate_id IN (" + marks(candidateIds.size())
-                            + ") ORDER BY candidate_id, job_id")) {
-                bindStrings(ps, List.copyOf(candidateIds));
-                List<ApplicationRef> out = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(applicationRef(rs));
-                    }
-                }
-                return out;
+        List<Long> keys = new ArrayList<>();
+        List<String> withoutRow = new ArrayList<>();
+        for (String id : new java.util.LinkedHashSet<>(candidateIds)) {
+            long key = keyOf(id);
+            if (key < 0) {
+                withoutRow.add(id);
+            } else {
+                keys.add(key);
             }
+        }
+        return db.read(c -> {
+            java.util.Map<List<String>, ApplicationRef> found = new java.util.HashMap<>();
+            if (!keys.isEmpty()) {
+                readApplicationsInto(c, "candidate_k IN (" + marks(keys.size()) + ")", keys, found);
+            }
+            if (!withoutRow.isEmpty()) {
+                readApplicationsInto(c, "candidate_k IS NULL AND candidate_id IN (" + marks(withoutRow.size()) + ")",
+                        withoutRow, found);
+            }
+            return found.values().stream().sorted(java.util.Comparator.comparing(ApplicationRef::candidateId)
+                    .thenComparing(ApplicationRef::jobId)).toList();
         });
     }
 
@@ -650,22 +771,47 @@ public final class CacheStore implements AutoCloseable {
         });
     }
 
-    /** Applications after {@code (candidateId, jobId)} in key order: a resumable walk over all of them. */
-    public List<ApplicationRef> applicationsAfter(String candidateId, String jobId, int limit) {
+    /** A chunk of the walk over all applications, and the position after it ("" when the walk is over). */
+    public record ApplicationWalk(List<ApplicationRef> applications, String next) {
+    }
+
+    /**
+     * Up to {@code limit} applications after {@code position} ("" or one a previous chunk returned) in the order of
+     * their candidates' numbers: a resumable walk over the applications of the stored candidates. A position this
+     * version cannot read starts the walk over.
+     */
+    public ApplicationWalk applicationsAfter(String position, int limit) {
+        long afterKey = 0;
+        String afterJob = "";
+        String[] pos = position == null ? new String[0] : position.split("\u0001", 2);
+        if (pos.length == 2) {
+            try {
+                afterKey = Long.parseLong(pos[0]);
+                afterJob = pos[1];
+            } catch (NumberFormatException e) {
+                afterKey = 0;
+                afterJob = "";
+            }
+        }
+        long k = afterKey;
+        String job = afterJob;
         return db.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT * FROM application WHERE candidate_id > ? "
-                    + "OR (candidate_id = ? AND job_id > ?) ORDER BY candidate_id, job_id LIMIT ?")) {
-                ps.setString(1, candidateId);
-                ps.setString(2, candidateId);
-                ps.setString(3, jobId);
+            // "k >= ?" alone bounds the index range; the OR only trims the first candidate's jobs already walked
+            try (PreparedStatement ps = c.prepareStatement("SELECT * FROM application WHERE candidate_k >= ? "
+                    + "AND (candidate_k > ? OR job_id > ?) ORDER BY candidate_k, job_id LIMIT ?")) {
+                ps.setLong(1, k);
+                ps.setLong(2, k);
+                ps.setString(3, job);
                 ps.setInt(4, limit);
                 List<ApplicationRef> out = new ArrayList<>();
+                String next = "";
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         out.add(applicationRef(rs));
+                        next = rs.getLong("candidate_k") + "\u0001" + rs.getString("job_id");
                     }
                 }
-                return out;
+                return new ApplicationWalk(out, next);
             }
         });
     }
@@ -791,21 +937,26 @@ public final class CacheStore implements AutoCloseable {
         if (candidateIds.isEmpty()) {
             return List.of();
         }
-        try (PreparedStatement ps = c.prepareStatement("UPDATE candidate k SET (latest_order_status, "
+        // only candidates with a row have latest-order columns (an order may name one the listing has not reached)
+        List<Long> keys = candidateIds.stream().map(index::row).filter(java.util.Objects::nonNull).map(r -> r.key)
+                .toList();
+        if (keys.isEmpty()) {
+            return List.of();
+        }
+        try (PreparedStatement ps = c.prepareStatement("UPDATE candidate cand SET (latest_order_status, "
                 + "latest_order_kind, latest_order_at) = (SELECT o.status, o.status_kind, o.created_on "
-                + "FROM assessment_order o WHERE o.candidate_id = k.id "
-                + "ORDER BY o.created_on DESC NULLS LAST, o.id DESC LIMIT 1) WHERE k.id = ?")) {
-            for (String id : candidateIds) {
-                ps.setString(1, id);
+                + "FROM assessment_order o WHERE o.candidate_id = cand.id "
+                + "ORDER BY o.created_on DESC NULLS LAST, o.id DESC LIMIT 1) WHERE cand.k = ?")) {
+            for (long key : keys) {
+                ps.setLong(1, key);
                 ps.addBatch();
             }
             ps.executeBatch();
         }
-        List<String> ids = List.copyOf(candidateIds);
         List<CandidateIndex.Row> rows = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT id, latest_order_status, latest_order_kind "
-                + "FROM candidate WHERE id IN (" + marks(ids.size()) + ")")) {
-            bindStrings(ps, ids);
+                + "FROM candidate WHERE k IN (" + marks(keys.size()) + ")")) {
+            bind(ps, 0, keys);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     CandidateIndex.Row old = index.row(rs.getString(1));
@@ -821,10 +972,14 @@ public final class CacheStore implements AutoCloseable {
     /** Shows a just-queued order in the People list before the server has it. */
     public CompletableFuture<Void> markSending(String candidateId, Instant at) {
         return db.write(c -> {
+            CandidateIndex.Row row = index.row(candidateId);
+            if (row == null) {
+                return null; // not listed yet: no People row to mark
+            }
             try (PreparedStatement ps = c.prepareStatement("UPDATE candidate SET latest_order_status='SENDING', "
-                    + "latest_order_kind='SENDING', latest_order_at=? WHERE id=?")) {
+                    + "latest_order_kind='SENDING', latest_order_at=? WHERE k=?")) {
                 Sql.setInstant(ps, 1, at);
-                ps.setString(2, candidateId);
+                ps.setLong(2, row.key);
                 ps.executeUpdate();
             }
             return null;
@@ -1003,7 +1158,10 @@ public final class CacheStore implements AutoCloseable {
                 }
             }
             return null;
-        }, done -> index.reset(List.of()));
+        }, done -> {
+            index.reset(List.of());
+            keyless.clear();
+        });
     }
 
     // ---------------------------------------------------------------- helpers

@@ -40,6 +40,8 @@ final class CandidateIndex {
 
     /** One candidate as the People list shows and searches it. */
     static final class Row {
+        /** The candidate's row number in the cache (its primary key there; see CacheStore). */
+        final long key;
         final String id;
         final String nameKey;
         final String name;
@@ -54,8 +56,9 @@ final class CandidateIndex {
         /** Which letters and letter pairs start a word: see {@link #mask(String)}. */
         final long mask;
 
-        Row(String id, String nameKey, String name, String email, String jobs, String appStatus, OrderStatus order,
-            OrderStatus.Kind kind, java.time.Instant updatedOn, String words) {
+        Row(long key, String id, String nameKey, String name, String email, String jobs, String appStatus,
+            OrderStatus order, OrderStatus.Kind kind, java.time.Instant updatedOn, String words) {
+            this.key = key;
             this.id = id;
             this.nameKey = nameKey;
             this.name = name;
@@ -70,7 +73,7 @@ final class CandidateIndex {
         }
 
         Row withOrder(OrderStatus newOrder, OrderStatus.Kind newKind) {
-            return new Row(id, nameKey, name, email, jobs, appStatus, newOrder, newKind, updatedOn, words);
+            return new Row(key, id, nameKey, name, email, jobs, appStatus, newOrder, newKind, updatedOn, words);
         }
 
         CandidateRow toCandidateRow() {

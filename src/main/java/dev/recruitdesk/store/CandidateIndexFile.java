@@ -28,7 +28,8 @@ import java.util.Optional;
 final class CandidateIndexFile {
 
     private static final int MAGIC = 0x52444958; // "RDIX"
-    private static final int VERSION = 1;
+    /** 2: each row starts with the candidate's row number (schema V4). */
+    private static final int VERSION = 2;
     /** DataOutputStream.writeUTF takes at most 65,535 bytes; every stored column is far shorter. */
     private static final int MAX_CHARS = 20_000;
 
@@ -54,6 +55,7 @@ final class CandidateIndexFile {
             out.writeUTF(token);
             out.writeInt(rows.length);
             for (CandidateIndex.Row r : rows) {
+                out.writeLong(r.key);
                 text(out, r.id);
                 text(out, r.nameKey);
                 text(out, r.name);
@@ -89,6 +91,7 @@ final class CandidateIndexFile {
             }
             List<CandidateIndex.Row> rows = new ArrayList<>(Math.min(n, 1 << 20));
             for (int i = 0; i < n; i++) {
+                long key = in.readLong();
                 String id = in.readBoolean() ? in.readUTF() : null;
                 String nameKey = nextText(in);
                 String name = nextText(in);
@@ -99,7 +102,7 @@ final class CandidateIndexFile {
                 String kind = nextText(in);
                 Instant updated = in.readBoolean() ? Instant.ofEpochSecond(in.readLong(), in.readInt()) : null;
                 String words = nextText(in);
-                rows.add(new CandidateIndex.Row(id, nameKey, name, email, jobs, appStatus,
+                rows.add(new CandidateIndex.Row(key, id, nameKey, name, email, jobs, appStatus,
                         order == null ? null : index.intern(OrderStatus.of(order)), CacheStore.kind(kind), updated, words));
             }
             return in.readInt() == MAGIC ? Optional.of(rows) : Optional.empty();

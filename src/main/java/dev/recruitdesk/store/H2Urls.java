@@ -49,6 +49,8 @@ public final class H2Urls {
         // leave the file unreadable, which for the cache means a fresh full sync, never lost work.
         // TRACE_LEVEL_FILE=4: H2's own trace goes to SLF4J (our log file), never to a <name>.trace.db of its own
         // that a failed open (e.g. a corrupt outbox) left in the data folder.
-        return "jdbc:h2:async:" + base + ";DB_CLOSE_ON_EXIT=FALSE;TRACE_LEVEL_FILE=4" + (durable ? ";WRITE_DELAY=0" : ";RETENTION_TIME=0");
+        // QUERY_CACHE_SIZE=32: the cache's writer prepares a dozen multi-row INSERT shapes (CacheStore.shapedChunks);
+        // with H2's default of 8 they pushed each other out and every page parsed its statements again.
+        return "jdbc:h2:async:" + base + ";DB_CLOSE_ON_EXIT=FALSE;TRACE_LEVEL_FILE=4;QUERY_CACHE_SIZE=32" + (durable ? ";WRITE_DELAY=0" : ";RETENTION_TIME=0");
     }
 }

@@ -59,6 +59,9 @@ class EndToEndTest {
             assertThat(packages).hasSizeBetween(2, 5);
             AssessmentPackage pkg = packages.get(0);
 
+            // as the app does once its window shows: the schedule that polls open orders (every 5 s). Without it
+            // the order moved on only if the background walk over every application happened to reach it in time.
+            session.backend().syncService().start();
             OrderRequest request = new OrderRequest(app, skills, pkg);
             AssessmentOrder queued = session.backend().orderService().queue(request);
             assertThat(queued.status().kind()).isEqualTo(OrderStatus.Kind.SENDING);

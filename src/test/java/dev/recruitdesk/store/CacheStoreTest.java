@@ -92,6 +92,47 @@ class CacheStoreTest {
         assertThat(store.count("late", null)).isEqualTo(1);
     }
 
+    /** As above, with reads that go to the file: a reopened cache, candidates read by id in random order. */
+    @Test
+    void readersInterruptedWhileReadingTheFileDoNotTakeTheDatabaseDown() throws Exception {
+        List<Candidate> many = new java.util.ArrayList<>();
+        for (int i = 0; i < 5_000; i++) {
+            many.add(candidate("c" + i, "Name" + i, "Family" + i, "p" + i + "@example.com", "j" + (i % 7), "Dev"));
+        }
+        store.upsertCandidates(many, 1).join();
+        store.close();
+        store = CacheStore.open(dir);
+        store.candidateCount();
+        java.util.Random random = new java.util.Random(3);
+        java.util.concurrent.atomic.AtomicInteger reads = new java.util.concurrent.atomic.AtomicInteger();
+        for (int round = 0; round < 40; round++) {
+            int seed = random.nextInt();
+            Thread reader = new Thread(() -> {
+                java.util.Random r = new java.util.Random(seed);
+                for (int k = 0; k < 200 && !Thread.currentThread().isInterrupted(); k++) {
+                    try {
+                        store.candidate("c" + r.nextInt(5_000));
+                        reads.incrementAndGet();
+                    } catch (RuntimeException interrupted) {
+                        return;
+                    }
+                }
+            });
+            reader.start();
+            Thread.sleep(1 + random.nextInt(3));
+            reader.interrupt();
+            reader.join();
+        }
+        Thread.interrupted();
+        assertThat(reads.get()).as("the readers did read").isPositive();
+        assertThat(store.candidate("c4999")).isPresent();
+        store.upsertCandidates(List.of(candidate("late", "Late", "Comer", "late@example.com", "j1", "Dev")), 2).join();
+        assertThat(store.candidate("late")).isPresent();
+        store.close();
+        store = CacheStore.open(dir);
+        assertThat(store.candidateCount()).isEqualTo(5_001);
+    }
+
     @Test
     void upsertIsIdempotentAndKeepsFieldsTheListingLeavesOut() {
         Candidate c = candidate("c1", "Ann", "Smith", "ann@example.com", "j1", "Dev");
@@ -195,38 +236,102 @@ class CacheStoreTest {
         assertThat(store.deleteCandidatesNotSeenSince(2, Set.of("c1", "c3")).join()).isZero();
     }
 
-    /** The first full sync into an empty cache builds the id indexes once at the end (a bench finding: half its time). */
+    /**
+     * Applications stored before the listing reached their candidate (an order sent from a fresh cache) have no
+     * candidate number yet; the listing's write merges them and numbers them, and nothing needs an index rebuilt.
+     */
     @Test
-    void aBulkLoadMergesApplicationsWrittenMeanwhileAndLeavesTheIndexesBuilt() throws Exception {
+    void applicationsStoredBeforeTheirCandidateAreMergedWhenTheListingReachesIt() throws Exception {
         store.upsertApplications(List.of(new ApplicationRef("c1", "j1", null, null, null, "uuid-from-an-order", false,
                 null))).join();
         assertThat(store.beginBulkLoad().join()).isTrue();
-        assertThat(indexNames()).doesNotContain("CANDIDATE_BY_ID", "APPLICATION_BY_CANDIDATE");
         assertThat(store.beginBulkLoad().join()).as("one at a time").isFalse();
         store.upsertApplications(List.of(new ApplicationRef("c2", "j1", null, null, null, "uuid-2", false, null))).join();
+        assertThat(store.applications("c2")).as("readable before the candidate is").extracting(ApplicationRef::applicationId)
+                .containsExactly("uuid-2");
         store.upsertCandidates(List.of(candidate("c1", "A", "A", "a@x.org", "j1", "Dev"),
                 candidate("c2", "B", "B", "b@x.org", "j1", "Dev"), candidate("c3", "C", "C", "c@x.org", "j1", "Dev")),
                 1).join();
         store.endBulkLoad().join();
 
-        assertThat(indexNames()).contains("CANDIDATE_BY_ID", "APPLICATION_BY_CANDIDATE");
         assertThat(store.applications("c1")).singleElement().satisfies(a -> {
             assertThat(a.applicationId()).as("kept from the row written before").isEqualTo("uuid-from-an-order");
             assertThat(a.primary()).isTrue();
         });
         assertThat(store.applications("c2")).extracting(ApplicationRef::applicationId).containsExactly("uuid-2");
         assertThat(store.applications("c3")).hasSize(1);
+        assertThat(sql("SELECT COUNT(*) FROM application WHERE candidate_k IS NULL")).as("all numbered").isEqualTo(0);
+        assertThat(sql("SELECT COUNT(*) FROM application")).isEqualTo(3);
         assertThat(store.beginBulkLoad().join()).as("the cache is no longer empty").isFalse();
+        assertThat(indexNames()).contains("APPLICATION_BY_CANDIDATE").doesNotContain("CANDIDATE_BY_ID");
+    }
+
+    /** The same after a restart in between: which candidates wait for their number is read back from the cache. */
+    @Test
+    void applicationsWithoutACandidateRowSurviveARestartAndAreMergedLater() throws Exception {
+        store.upsertApplications(List.of(new ApplicationRef("c9", "j1", "Dev", "IN_REVIEW", null, "uuid-9", false,
+                null))).join();
+        store.close();
+        store = CacheStore.open(dir);
+        assertThat(store.applications("c9")).extracting(ApplicationRef::applicationId).containsExactly("uuid-9");
+        assertThat(store.applicationsOf(List.of("c9"))).hasSize(1);
+        store.upsertCandidates(List.of(candidate("c9", "N", "N", "n@x.org", "j1", "Dev")), 1).join();
+        assertThat(store.applications("c9")).singleElement().satisfies(a -> {
+            assertThat(a.applicationId()).isEqualTo("uuid-9");
+            assertThat(a.primary()).isTrue();
+        });
+        assertThat(sql("SELECT COUNT(*) FROM application")).isEqualTo(1);
     }
 
     @Test
-    void aCrashDuringABulkLoadLeavesIndexesThatTheNextOpenBuilds() throws Exception {
-        assertThat(store.beginBulkLoad().join()).isTrue();
-        store.upsertCandidates(List.of(candidate("c1", "A", "A", "a@x.org", "j1", "Dev")), 1).join();
-        store.close(); // the end never came
+    void newCandidatesGetIncreasingNumbersAndKeepThemWhenUpdatedOrReopened() throws Exception {
+        store.upsertCandidates(List.of(candidate("b", "B", "B", "b@x.org", "j1", "Dev"),
+                candidate("a", "A", "A", "a@x.org", "j1", "Dev")), 1).join();
+        store.upsertCandidates(List.of(candidate("a", "A2", "A", "a@x.org", "j1", "Dev"),
+                candidate("c", "C", "C", "c@x.org", "j1", "Dev")), 1).join();
+        assertThat(sql("SELECT k FROM candidate WHERE id='b'")).isEqualTo(1);
+        assertThat(sql("SELECT k FROM candidate WHERE id='a'")).isEqualTo(2);
+        assertThat(sql("SELECT k FROM candidate WHERE id='c'")).isEqualTo(3);
+        assertThat(store.candidate("a")).get().extracting(Candidate::firstName).isEqualTo("A2");
+        store.close();
         store = CacheStore.open(dir);
-        assertThat(store.candidateCount()).isEqualTo(1);
-        assertThat(indexNames()).contains("CANDIDATE_BY_ID", "APPLICATION_BY_CANDIDATE");
+        store.upsertCandidates(List.of(candidate("d", "D", "D", "d@x.org", "j1", "Dev")), 1).join();
+        assertThat(sql("SELECT k FROM candidate WHERE id='d'")).as("after the largest").isEqualTo(4);
+        assertThat(store.candidate("b")).isPresent();
+        assertThat(store.candidate("nobody")).isEmpty();
+    }
+
+    @Test
+    void theOrderWalkVisitsEveryNumberedApplicationOnceAcrossChunks() {
+        List<Candidate> list = new java.util.ArrayList<>();
+        for (int i = 0; i < 25; i++) {
+            list.add(new Candidate("id-" + i, "F" + i, "L", i + "@x.org", null, null, null, null, null, List.of(
+                    new ApplicationRef("id-" + i, "j1", "Dev", "NEW", null, null, true, null),
+                    new ApplicationRef("id-" + i, "j2", "Ops", "NEW", null, null, false, null))));
+        }
+        store.upsertCandidates(list, 1).join();
+        List<String> seen = new java.util.ArrayList<>();
+        String position = "";
+        for (int chunks = 0; chunks < 100; chunks++) {
+            CacheStore.ApplicationWalk walk = store.applicationsAfter(position, 7);
+            if (walk.applications().isEmpty()) {
+                break;
+            }
+            walk.applications().forEach(a -> seen.add(a.candidateId() + "/" + a.jobId()));
+            position = walk.next();
+        }
+        assertThat(seen).hasSize(50).doesNotHaveDuplicates();
+        assertThat(store.applicationsAfter("a-position-of-an-older-version", 3).applications()).as("starts over")
+                .extracting(a -> a.candidateId() + "/" + a.jobId()).containsExactly("id-0/j1", "id-0/j2", "id-1/j1");
+    }
+
+    private long sql(String query) throws Exception {
+        store.candidateCount();
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(H2Urls.file(dir, "cache"), "sa", "");
+             java.sql.ResultSet rs = c.createStatement().executeQuery(query)) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     private List<String> indexNames() throws Exception {
@@ -308,7 +413,7 @@ class CacheStoreTest {
         assertThatThrownBy(() -> H2Urls.file(bad, "cache"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("';'");
         assertThatThrownBy(() -> CacheStore.open(bad)).isInstanceOf(IllegalArgumentException.class);
-        assertThat(H2Urls.file(dir, "cache")).startsWith("jdbc:h2:async:").endsWith("cache;DB_CLOSE_ON_EXIT=FALSE;TRACE_LEVEL_FILE=4;RETENTION_TIME=0");
+        assertThat(H2Urls.file(dir, "cache")).startsWith("jdbc:h2:async:").endsWith("cache;DB_CLOSE_ON_EXIT=FALSE;TRACE_LEVEL_FILE=4;QUERY_CACHE_SIZE=32;RETENTION_TIME=0");
     }
 
     /** QA finding 14: a refused corrupt outbox left H2's state.trace.db in the folder; the trace goes to SLF4J. */

@@ -49,7 +49,7 @@ class CandidateIndexTest {
     }
 
     private static CandidateIndex.Row row(Ref r) {
-        return new CandidateIndex.Row(r.id, SearchWords.nameKey(r.first, r.last),
+        return new CandidateIndex.Row(r.id.hashCode(), r.id, SearchWords.nameKey(r.first, r.last),
                 CacheStore.displayName(r.id, r.first, r.last, r.email), r.email, "Dev", "NEW", r.order,
                 r.order == null ? null : r.order.kind(), null, CandidateIndex.words(r.first, r.last, r.email));
     }

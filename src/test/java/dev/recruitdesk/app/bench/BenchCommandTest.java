@@ -32,7 +32,7 @@ class BenchCommandTest {
         }
         String printed = bytes.toString(StandardCharsets.UTF_8);
         assertThat(code).as(printed + errBytes.toString(StandardCharsets.UTF_8)).isZero();
-        assertThat(printed).contains("warm-up: the first syncs in this JVM (1,000 candidates", "full sync (2,000 stored)",
+        assertThat(printed).contains("warm-up: the first syncs in this JVM (1,000 candidates", "full sync (2,000 stored; median of 3 rounds: ", "its CPU time",
                 "incremental sync", "search as you type, p50",
                 "search as you type, p95", "cache file size", "cold start to People painted", "peak memory",
                 "longest pulse gap");
