@@ -50,15 +50,21 @@ class CandidateNumberMigrationTest {
             assertThat(store.syncValue("orders.backfill.after")).as("the walk starts over").contains("");
             assertThat(store.syncValue("cursor")).contains("kept");
             assertThat(store.applicationsAfter("", 10).applications()).as("the walk covers numbered applications")
-                    .extracting(a -> a.candidateId() + "/" + a.jobId()).containsExactly("c-a/j2", "c-b/j1", "c-b/j2");
+                    .extracting(a -> a.candidateId() + "/" + a.jobId())
+                    .containsExactlyInAnyOrder("c-a/j2", "c-b/j1", "c-b/j2");
+            store.upsertCandidates(List.of(new dev.recruitdesk.domain.Candidate("c-new", "New", "One", "n@x.org", null,
+                    null, null, null, null, List.of())), 4).join();
         }
         try (Connection c = DriverManager.getConnection(url, "sa", ""); Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("SELECT id, k FROM candidate ORDER BY k")) {
-            List<String> rows = new java.util.ArrayList<>();
+            java.util.Map<String, Long> keys = new java.util.LinkedHashMap<>();
             while (rs.next()) {
-                rows.add(rs.getString(1) + "=" + rs.getLong(2));
+                keys.put(rs.getString(1), rs.getLong(2));
             }
-            assertThat(rows).containsExactly("c-a=1", "c-b=2");
+            assertThat(keys.keySet()).containsExactlyInAnyOrder("c-a", "c-b", "c-new");
+            assertThat(keys.values()).doesNotHaveDuplicates().allMatch(k -> k > 0);
+            assertThat(keys.get("c-new")).as("a new candidate after the migrated ones")
+                    .isGreaterThan(Math.max(keys.get("c-a"), keys.get("c-b")));
         }
     }
 }
