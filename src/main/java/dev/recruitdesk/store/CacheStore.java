@@ -67,6 +67,12 @@ public final class CacheStore implements AutoCloseable {
                 // forgotten in this, the first write: after any later write the file no longer matches the cache
                 deleteSyncValue(c, INDEX_FILE_TOKEN);
             }
+            long[] countAndMax = countAndMaxKey(c);
+            if (saved.isPresent() && !matches(saved.get(), countAndMax)) {
+                log.warn("The candidate index file does not match the cache ({} rows, the cache {}); reading the cache",
+                        saved.get().size(), countAndMax[0]);
+                saved = Optional.empty();
+            }
             if (saved.isPresent()) {
                 long t0 = System.nanoTime();
                 index.reset(saved.get());
@@ -75,7 +81,8 @@ public final class CacheStore implements AutoCloseable {
             } else {
                 loadIndex(c);
             }
-            nextKey = maxKey(c) + 1;
+            nextKey = Math.max(countAndMax[1] + 1,
+                    syncValue(c, NEXT_KEY).map(CacheStore::parseKey).orElse(1L));
             keyless.addAll(keylessCandidates(c));
             return null;
         });
@@ -96,10 +103,40 @@ public final class CacheStore implements AutoCloseable {
      */
     private final Set<String> keyless = new java.util.HashSet<>();
 
-    private static long maxKey(Connection c) throws SQLException {
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT MAX(k) FROM candidate")) {
-            return rs.next() ? rs.getLong(1) : 0;
+    /**
+     * sync_state key of the next number to hand out. Kept because numbers must never come back: the order walk's
+     * bookmark holds one, and after the highest-numbered candidates were deleted MAX(k) + 1 would hand theirs out again.
+     */
+    private static final String NEXT_KEY = "candidate.next_key";
+
+    private static long parseKey(String value) {
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            return 1;
         }
+    }
+
+    /** The candidate table's row count and largest number (0 when empty): both cheap in H2. */
+    private static long[] countAndMaxKey(Connection c) throws SQLException {
+        try (Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT COUNT(*), COALESCE(MAX(k), 0) FROM candidate")) {
+            rs.next();
+            return new long[]{rs.getLong(1), rs.getLong(2)};
+        }
+    }
+
+    /**
+     * Whether rows read from the index file can stand for the candidate table: the same count and the same largest
+     * number. The token already vouches that no write came after the file; this also catches a file written while
+     * committed rows were not in it (found in review: a first full sync publishes its rows every 250 ms).
+     */
+    private static boolean matches(List<CandidateIndex.Row> rows, long[] countAndMax) {
+        long max = 0;
+        for (CandidateIndex.Row r : rows) {
+            max = Math.max(max, r.key);
+        }
+        return rows.size() == countAndMax[0] && max == countAndMax[1];
     }
 
     private static Set<String> keylessCandidates(Connection c) throws SQLException {
@@ -224,6 +261,9 @@ public final class CacheStore implements AutoCloseable {
                 ins.executeUpdate();
             }
         }
+        if (!fresh.isEmpty()) {
+            putSyncValue(c, NEXT_KEY, Long.toString(nextKey));
+        }
         // a new candidate may have applications stored already, without a number: an order sent before the listing
         // reached them (a fresh or rebuilt cache) stored that application, with the UUID the listing does not carry
         for (Candidate k : fresh) {
@@ -232,11 +272,29 @@ public final class CacheStore implements AutoCloseable {
             }
         }
         writeApplications(c, list, keys, List.copyOf(old.keySet()), List.copyOf(numbered));
+        // ... and that order: the new row shows it in People at once (found in review: it waited for a later poll,
+        // and a finished order is not polled)
+        java.util.Map<String, Long> numberedKeys = new java.util.HashMap<>();
+        numbered.forEach(id -> numberedKeys.put(id, keys.get(id)));
+        java.util.Map<String, LatestOrder> latest = recomputeLatestOrders(c, numberedKeys);
         List<CandidateIndex.Row> rows = new ArrayList<>(list.size());
         for (Candidate k : list) {
-            rows.add(indexRow(k, keys.get(k.id()), old.get(k.id())));
+            CandidateIndex.Row row = indexRow(k, keys.get(k.id()), old.get(k.id()));
+            LatestOrder o = latest.get(k.id());
+            if (o != null) {
+                row = row.withOrder(o.status(), o.kind());
+            }
+            rows.add(row);
         }
         return rows;
+    }
+
+    private static void putSyncValue(Connection c, String key, String value) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("MERGE INTO sync_state (k, v) KEY (k) VALUES (?, ?)")) {
+            ps.setString(1, key);
+            ps.setString(2, value);
+            ps.executeUpdate();
+        }
     }
 
     private CandidateIndex.Row indexRow(Candidate k, long key, CandidateIndex.Row old) {
@@ -666,7 +724,15 @@ public final class CacheStore implements AutoCloseable {
 
     public List<ApplicationRef> applications(String candidateId) {
         long key = keyOf(candidateId);
-        return db.read(c -> readApplications(c, candidateId, key));
+        List<ApplicationRef> apps = db.read(c -> readApplications(c, candidateId, key));
+        if (apps.isEmpty() && key < 0) {
+            // the listing may have numbered them between the look-up and the read (found in review)
+            long now = keyOf(candidateId);
+            if (now >= 0) {
+                return db.read(c -> readApplications(c, candidateId, now));
+            }
+        }
+        return apps;
     }
 
     public Optional<ApplicationRef> application(String candidateId, String jobId) {
@@ -934,39 +1000,59 @@ public final class CacheStore implements AutoCloseable {
 
     /** Recomputes the latest-order columns; returns the changed candidates' rows for the index. */
     private List<CandidateIndex.Row> refreshLatestOrder(Connection c, Set<String> candidateIds) throws SQLException {
-        if (candidateIds.isEmpty()) {
-            return List.of();
-        }
         // only candidates with a row have latest-order columns (an order may name one the listing has not reached)
-        List<Long> keys = candidateIds.stream().map(index::row).filter(java.util.Objects::nonNull).map(r -> r.key)
-                .toList();
-        if (keys.isEmpty()) {
-            return List.of();
+        java.util.Map<String, Long> keys = new java.util.HashMap<>();
+        for (String id : candidateIds) {
+            CandidateIndex.Row r = index.row(id);
+            if (r != null) {
+                keys.put(id, r.key);
+            }
         }
+        List<CandidateIndex.Row> rows = new ArrayList<>();
+        for (java.util.Map.Entry<String, LatestOrder> e : recomputeLatestOrders(c, keys).entrySet()) {
+            CandidateIndex.Row old = index.row(e.getKey());
+            if (old != null) {
+                rows.add(old.withOrder(e.getValue().status(), e.getValue().kind()));
+            }
+        }
+        return rows;
+    }
+
+    /** A candidate's latest-order columns as stored (both null: no order). */
+    private record LatestOrder(OrderStatus status, OrderStatus.Kind kind) {
+    }
+
+    /**
+     * Recomputes the latest-order columns of these candidates (id to row number) from their stored orders; returns
+     * each one's columns as stored now.
+     */
+    private java.util.Map<String, LatestOrder> recomputeLatestOrders(Connection c, java.util.Map<String, Long> keys)
+            throws SQLException {
+        java.util.Map<String, LatestOrder> out = new java.util.HashMap<>();
+        if (keys.isEmpty()) {
+            return out;
+        }
+        List<Long> numbers = List.copyOf(keys.values());
         try (PreparedStatement ps = c.prepareStatement("UPDATE candidate cand SET (latest_order_status, "
                 + "latest_order_kind, latest_order_at) = (SELECT o.status, o.status_kind, o.created_on "
                 + "FROM assessment_order o WHERE o.candidate_id = cand.id "
                 + "ORDER BY o.created_on DESC NULLS LAST, o.id DESC LIMIT 1) WHERE cand.k = ?")) {
-            for (long key : keys) {
+            for (long key : numbers) {
                 ps.setLong(1, key);
                 ps.addBatch();
             }
             ps.executeBatch();
         }
-        List<CandidateIndex.Row> rows = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT id, latest_order_status, latest_order_kind "
-                + "FROM candidate WHERE k IN (" + marks(keys.size()) + ")")) {
-            bind(ps, 0, keys);
+                + "FROM candidate WHERE k IN (" + marks(numbers.size()) + ")")) {
+            bind(ps, 0, numbers);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    CandidateIndex.Row old = index.row(rs.getString(1));
-                    if (old != null) {
-                        rows.add(old.withOrder(orderStatus(rs.getString(2)), kind(rs.getString(3))));
-                    }
+                    out.put(rs.getString(1), new LatestOrder(orderStatus(rs.getString(2)), kind(rs.getString(3))));
                 }
             }
         }
-        return rows;
+        return out;
     }
 
     /** Shows a just-queued order in the People list before the server has it. */
@@ -1215,6 +1301,7 @@ public final class CacheStore implements AutoCloseable {
         String token = java.util.UUID.randomUUID().toString();
         try {
             db.writeAndWait(c -> {
+                index.deferPublishing(false); // rows a bulk load has not published yet belong in the file too
                 try {
                     CandidateIndexFile.write(indexFile, token, index.rows());
                 } catch (java.io.IOException e) {
