@@ -61,13 +61,14 @@ public final class CacheStore implements AutoCloseable {
         this.db = db;
         this.indexFile = indexFile;
         this.indexLoaded = db.write(c -> {
+            // before this transaction changes anything: once it has, H2 counts the rows one by one (1 s at 100,000)
+            long[] countAndMax = countAndMaxKey(c);
             String token = syncValue(c, INDEX_FILE_TOKEN).orElse(null);
             Optional<List<CandidateIndex.Row>> saved = CandidateIndexFile.read(indexFile, token, index);
             if (token != null) {
                 // forgotten in this, the first write: after any later write the file no longer matches the cache
                 deleteSyncValue(c, INDEX_FILE_TOKEN);
             }
-            long[] countAndMax = countAndMaxKey(c);
             if (saved.isPresent() && !matches(saved.get(), countAndMax)) {
                 log.warn("The candidate index file does not match the cache ({} rows, the cache {}); reading the cache",
                         saved.get().size(), countAndMax[0]);
