@@ -131,6 +131,13 @@ class ProcessUiTest extends FxRobot {
             assertThat(r.step()).isEqualTo("Skills Test");
             assertThat(r.assessment()).contains("on add and on move");
         });
+        // the steps table cuts a long assessment short at this width; its cell's tooltip gives the whole text
+        String whole = vm.steps().stream().filter(r -> r.step().equals("Skills Test")).findFirst().orElseThrow()
+                .assessment();
+        waitUntil(() -> lookup("#process-steps .table-cell").queryAll().stream()
+                .map(n -> (javafx.scene.control.TableCell<?, ?>) n)
+                .anyMatch(c -> whole.equals(c.getText()) && c.getTooltip() != null
+                        && whole.equals(c.getTooltip().getText())));
     }
 
     @Test

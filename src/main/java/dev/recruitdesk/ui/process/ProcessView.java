@@ -87,8 +87,9 @@ public final class ProcessView extends BorderPane {
         TableView<ProcessViewModel.StepRow> table = new TableView<>(vm.steps());
         table.setId("process-steps");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().add(TextColumns.of("Status", r -> Words.humanize(r.status()), 95));
-        table.getColumns().add(TextColumns.of("Step", ProcessViewModel.StepRow::step, 180));
+        // "Hiring Manager Review" fits the step column; the rest goes to the assessment ("Engineering Fundamentals")
+        table.getColumns().add(TextColumns.of("Status", r -> Words.humanize(r.status()), 90));
+        table.getColumns().add(TextColumns.of("Step", ProcessViewModel.StepRow::step, 172));
         table.getColumns().add(TextColumns.of("Assessment", r -> r.assessment().isEmpty() ? "—" : r.assessment(), 200));
         table.setPlaceholder(new Label("No custom steps in this process"));
         table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
