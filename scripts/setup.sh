@@ -11,7 +11,7 @@ command -v mvn >/dev/null 2>&1 || need+=(maven)
 if [ "$want_gui" = 1 ]; then
   dpkg -s libgtk-3-0 >/dev/null 2>&1 || dpkg -s libgtk-3-0t64 >/dev/null 2>&1 || need+=(libgtk-3-0)
   command -v xvfb-run >/dev/null 2>&1 || need+=(xvfb xauth)
-  # Candidates' names come in many scripts; without a CJK font they show as empty boxes. A TrueType one: JavaFX 21
+  # Candidates' names come in many scripts; without a CJK font they show as empty boxes. A TrueType one: JavaFX
   # 21.0.11 did not fall back to Noto CJK (CFF outlines) here and still drew boxes (compare JDK-8322251).
   dpkg -s fonts-wqy-zenhei >/dev/null 2>&1 || need+=(fonts-wqy-zenhei)
   dpkg -s fonts-dejavu-core >/dev/null 2>&1 || need+=(fonts-dejavu-core)
