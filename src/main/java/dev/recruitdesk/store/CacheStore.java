@@ -1303,8 +1303,11 @@ public final class CacheStore implements AutoCloseable {
         try {
             db.writeAndWait(c -> {
                 index.deferPublishing(false); // rows a bulk load has not published yet belong in the file too
+                long t0 = System.nanoTime();
                 try {
                     CandidateIndexFile.write(indexFile, token, index.rows());
+                    log.info("Candidate index: {} candidates saved to the index file in {} ms", index.size(),
+                            (System.nanoTime() - t0) / 1_000_000);
                 } catch (java.io.IOException e) {
                     throw new java.io.UncheckedIOException(e);
                 }

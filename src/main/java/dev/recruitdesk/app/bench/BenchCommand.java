@@ -182,6 +182,8 @@ public final class BenchCommand {
                     + workDir.resolve("logs"));
             return 1;
         }
+        // found by a fresh user's trial: the logs stayed behind and nothing said where
+        out.println("The logs of this run (the bench's and each window child's): " + workDir.resolve("logs"));
         return 0;
     }
 
