@@ -280,7 +280,8 @@ public final class BackgroundSync implements SyncService {
                         writing = cache.upsertCandidates(waiting, gen);
                         waiting = new ArrayList<>();
                     }
-                    update(phase, fetched, total, null);
+                    // distinct candidates: one that changed while the listing paged comes again at its end
+                    update(phase, ids.size(), total, null);
                     pageId = page.nextPageId();
                     // An empty page with a next page id is not the end; a page id met again after records were
                     // served, or empty pages without end, would loop: the listing is then incomplete.

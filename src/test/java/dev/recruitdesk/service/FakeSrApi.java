@@ -39,6 +39,11 @@ final class FakeSrApi implements SmartRecruitersApi {
     volatile boolean offline;
     /** When set, {@code listCandidates} fails with a network fault on this page number (1-based). */
     volatile int failOnPage = -1;
+    /**
+     * The last page of a listing also carries this many of its first candidates again, as SmartRecruiters does for
+     * candidates that changed while the listing was paged (they sort as the newest).
+     */
+    volatile int repeatedOnLastPage;
     /** When set, placeOrder answers with this HTTP status and code. */
     volatile ApiException placeRefusal;
     volatile ApiException whoAmIFailure;
@@ -96,6 +101,11 @@ final class FakeSrApi implements SmartRecruitersApi {
         List<Candidate> content = all.subList(from, to).stream().map(c -> new Candidate(c.id(), c.firstName(),
                 c.lastName(), c.email(), null, c.city(), c.country(), c.createdOn(), c.updatedOn(), c.applications()))
                 .toList();
+        if (to == all.size() && repeatedOnLastPage > 0) {
+            List<Candidate> withRepeats = new java.util.ArrayList<>(content);
+            withRepeats.addAll(all.subList(0, Math.min(repeatedOnLastPage, all.size())));
+            content = withRepeats;
+        }
         return new CandidatePage(content, to < all.size() ? Integer.toString(to) : "", all.size());
     }
 

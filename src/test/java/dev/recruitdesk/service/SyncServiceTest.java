@@ -66,6 +66,27 @@ class SyncServiceTest {
         assertThat(events).anyMatch(e -> e.kind() == ChangeEvent.Kind.CANDIDATES && e.candidateIds().contains("new1"));
     }
 
+    /**
+     * Found by a fresh user's trial: candidates changed while a full sync paged come again at the listing's end, and
+     * the progress counted them twice ("20,005 of 20,000").
+     */
+    @Test
+    void progressCountsEachCandidateOnceWhenPagesOverlap() {
+        fake.addMany(250);
+        fake.repeatedOnLastPage = 2;
+        List<SyncStatus> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        backend.syncService().addStatusListener(seen::add);
+        SyncReport report = backend.syncService().syncOnce();
+        fake.repeatedOnLastPage = 0;
+
+        assertThat(report.complete()).isTrue();
+        assertThat(report.candidatesFetched()).as("rows served, repeats included").isEqualTo(252);
+        assertThat(seen).filteredOn(s -> s.phase() == SyncStatus.Phase.FULL_SYNC && s.total() > 0)
+                .isNotEmpty().allSatisfy(s -> assertThat(s.done()).isLessThanOrEqualTo(s.total()))
+                .anySatisfy(s -> assertThat(s.done()).isEqualTo(250));
+        assertThat(backend.candidateQueries().count(CandidateFilter.ALL)).isEqualTo(250);
+    }
+
     @Test
     void aListingThatFailsMidwayDeletesNothingAndIsMarkedIncomplete() {
         fake.addMany(250);
