@@ -447,12 +447,6 @@ public final class CacheStore implements AutoCloseable {
         return String.join(",", java.util.Collections.nCopies(rows, "(" + marks(columns) + ")"));
     }
 
-    private static void bindStrings(PreparedStatement ps, List<String> values) throws SQLException {
-        for (int i = 0; i < values.size(); i++) {
-            ps.setString(i + 1, values.get(i));
-        }
-    }
-
     /*
      * A multi-row INSERT of n rows is its own SQL text, and H2 parses each text it has not cached (a 100-row insert of
      * 14 columns parses for longer than it runs). Cutting a list into pieces of power-of-two sizes only keeps the
@@ -1203,7 +1197,7 @@ public final class CacheStore implements AutoCloseable {
             if (!ids.isEmpty()) {
                 try (PreparedStatement ps = c.prepareStatement("DELETE FROM order_refresh WHERE candidate_id IN ("
                         + marks(ids.size()) + ")")) {
-                    bindStrings(ps, ids);
+                    bind(ps, 0, ids);
                     ps.executeUpdate();
                 }
             }
@@ -1226,11 +1220,7 @@ public final class CacheStore implements AutoCloseable {
 
     public CompletableFuture<Void> putSyncValue(String key, String value) {
         return db.write(c -> {
-            try (PreparedStatement ps = c.prepareStatement("MERGE INTO sync_state (k, v) KEY (k) VALUES (?, ?)")) {
-                ps.setString(1, key);
-                ps.setString(2, value);
-                ps.executeUpdate();
-            }
+            putSyncValue(c, key, value);
             return null;
         });
     }
@@ -1311,11 +1301,7 @@ public final class CacheStore implements AutoCloseable {
                 } catch (java.io.IOException e) {
                     throw new java.io.UncheckedIOException(e);
                 }
-                try (PreparedStatement ps = c.prepareStatement("MERGE INTO sync_state (k, v) KEY (k) VALUES (?, ?)")) {
-                    ps.setString(1, INDEX_FILE_TOKEN);
-                    ps.setString(2, token);
-                    ps.executeUpdate();
-                }
+                putSyncValue(c, INDEX_FILE_TOKEN, token);
                 return null;
             });
         } catch (RuntimeException e) {

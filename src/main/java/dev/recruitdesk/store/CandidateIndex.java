@@ -293,10 +293,6 @@ final class CandidateIndex {
         return byId.keySet().stream().filter(id -> !ids.contains(id)).toList();
     }
 
-    synchronized boolean contains(String id) {
-        return byId.containsKey(id);
-    }
-
     /** Replaces everything (the first load, or an emptied cache). */
     synchronized void reset(Collection<Row> all) {
         pendingAdds.clear();
