@@ -75,6 +75,8 @@ public final class DesktopApp extends Application {
     public void init() {
         dev.recruitdesk.ui.IconFontPreload.start();
         background = Executors.newFixedThreadPool(3, daemonThreads("ui-background"));
+        // the FX thread is idle until start(): it loads the theme while this thread waits for the session
+        Platform.runLater(MainWindow::applyTheme);
         try {
             session = StartupTimes.await(opening);
             opening = null;

@@ -64,6 +64,7 @@ public final class CacheStore implements AutoCloseable {
             // before this transaction changes anything: once it has, H2 counts the rows one by one (1 s at 100,000)
             long[] countAndMax = countAndMaxKey(c);
             String token = syncValue(c, INDEX_FILE_TOKEN).orElse(null);
+            long t0 = System.nanoTime();
             Optional<List<CandidateIndex.Row>> saved = CandidateIndexFile.read(indexFile, token, index);
             if (token != null) {
                 // forgotten in this, the first write: after any later write the file no longer matches the cache
@@ -75,7 +76,6 @@ public final class CacheStore implements AutoCloseable {
                 saved = Optional.empty();
             }
             if (saved.isPresent()) {
-                long t0 = System.nanoTime();
                 index.reset(saved.get());
                 log.info("Candidate index: {} candidates read from the index file in {} ms", saved.get().size(),
                         (System.nanoTime() - t0) / 1_000_000);

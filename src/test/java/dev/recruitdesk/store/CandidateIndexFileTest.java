@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
 import java.util.List;
 
 import static dev.recruitdesk.store.CacheStoreTest.candidate;
@@ -79,5 +80,54 @@ class CandidateIndexFileTest {
         try (CacheStore store = CacheStore.open(dir)) {
             assertThat(names(store, "bea")).containsExactly("Bea Jones");
         }
+    }
+
+    /** Every field as it went in: the format is the app's own (UTF-8 texts, a table of repeated values). */
+    @Test
+    void theFileGivesBackEveryFieldOfEveryRow() throws Exception {
+        String longJobs = "Engineer, ".repeat(2_000);
+        Instant updated = Instant.parse("2026-11-30T09:15:30.123456789Z");
+        CandidateIndex.Row[] rows = {
+                row(1, "c1", "ann smith", "Ann Smith", "ann@example.com", "Dev", "IN_REVIEW", OrderStatus.of("SENT"),
+                        OrderStatus.Kind.SENT, updated, "\u0001ann\u0001smith"),
+                // CJK and a character outside the BMP (four UTF-8 bytes), an empty e-mail, no status or order
+                row(70_000_000_000L, "c2", "上野 貴大", "上野 貴大 🎓", "", "Dev", null, null, null, null, "\u0001上野"),
+                // nothing but the key and id, and a column far longer than any real one
+                row(3, "c3", null, null, null, longJobs, null, OrderStatus.of("Awaiting partner"),
+                        OrderStatus.Kind.UNKNOWN, Instant.EPOCH, ""),
+        };
+        CandidateIndexFile.write(indexFile(), "t1", rows);
+
+        List<CandidateIndex.Row> back = CandidateIndexFile.read(indexFile(), "t1", new CandidateIndex()).orElseThrow();
+
+        assertThat(back).hasSize(3);
+        for (int i = 0; i < rows.length; i++) {
+            CandidateIndex.Row a = rows[i];
+            CandidateIndex.Row b = back.get(i);
+            assertThat(List.of(b.key, b.id)).isEqualTo(List.of(a.key, a.id));
+            assertThat(java.util.Arrays.asList(b.nameKey, b.name, b.email, b.jobs, b.appStatus, b.order, b.kind,
+                    b.updatedOn, b.words, b.mask)).as("row %d", i).isEqualTo(java.util.Arrays.asList(a.nameKey, a.name,
+                    a.email, a.jobs, a.appStatus, a.order, a.kind, a.updatedOn, a.words, a.mask));
+        }
+        // a value repeated across rows is one object in memory, as the index keeps it
+        assertThat(back.get(0).jobs).isSameAs(back.get(1).jobs);
+        assertThat(CandidateIndexFile.read(indexFile(), "another token", new CandidateIndex())).isEmpty();
+    }
+
+    @Test
+    void aFileOfAnEarlierFormatIsIgnored() throws Exception {
+        CandidateIndexFile.write(indexFile(), "t1", new CandidateIndex.Row[]{row(1, "c1", "ann smith", "Ann Smith",
+                "ann@example.com", "Dev", null, null, null, null, "\u0001ann")});
+        assertThat(CandidateIndexFile.read(indexFile(), "t1", new CandidateIndex())).isPresent();
+        byte[] saved = Files.readAllBytes(indexFile());
+        saved[7] = 2; // the format number (an int after the magic number): format 2 wrote texts with writeUTF
+        Files.write(indexFile(), saved);
+        assertThat(CandidateIndexFile.read(indexFile(), "t1", new CandidateIndex())).isEmpty();
+    }
+
+    private static CandidateIndex.Row row(long key, String id, String nameKey, String name, String email, String jobs,
+                                          String appStatus, OrderStatus order, OrderStatus.Kind kind, Instant updated,
+                                          String words) {
+        return new CandidateIndex.Row(key, id, nameKey, name, email, jobs, appStatus, order, kind, updated, words);
     }
 }

@@ -75,7 +75,7 @@ class OrderAttentionUiTest extends UiTestBase {
 
         // the status bar counts late orders across every candidate
         interact(() -> window.attentionViewModel().refresh());
-        waitUntil(() -> lookup("#status-attention").query().isVisible());
+        waitUntil(() -> lookup("#status-attention").tryQuery().map(Node::isVisible).orElse(false));
         MenuButton attention = lookup("#status-attention").queryAs(MenuButton.class);
         assertThat(attention.getText()).matches("\\d+ orders? waiting longer than usual");
         AttentionViewModel avm = window.attentionViewModel();
@@ -100,7 +100,7 @@ class OrderAttentionUiTest extends UiTestBase {
     @Test
     void aLateOrderInTheStatusBarListLeadsToItsCandidate() {
         interact(() -> window.attentionViewModel().refresh());
-        waitUntil(() -> lookup("#status-attention").query().isVisible());
+        waitUntil(() -> lookup("#status-attention").tryQuery().map(Node::isVisible).orElse(false));
         AttentionViewModel.Item first = window.attentionViewModel().items().get(0);
 
         clickOn("#status-attention");

@@ -60,7 +60,11 @@ public final class BenchCommand {
         try {
             return measure(o, workDir, out, err);
         } finally {
-            deleteTree(workDir.resolve("cache"));
+            // -Drecruitdesk.bench.keepCache=true: the 100,000-candidate cache stays for experiments on the window
+            // children (started by hand on it)
+            if (!Boolean.getBoolean("recruitdesk.bench.keepCache")) {
+                deleteTree(workDir.resolve("cache"));
+            }
             deleteTree(workDir.resolve("cache-warm-up"));
             for (int i = 0; i < SyncBench.ROUNDS; i++) {
                 deleteTree(workDir.resolve("cache-round-" + i));

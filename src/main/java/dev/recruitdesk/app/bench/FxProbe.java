@@ -82,12 +82,32 @@ public final class FxProbe {
         private Backend backend;
         private ExecutorService background;
 
-        /** As the app's {@code DesktopApp.init()}; the minimal window has no icons to load. */
+        private Exception openFailure;
+
+        /**
+         * As the app's {@code DesktopApp.init()}: icons and the theme load while this (the launcher) thread waits for
+         * the session. The minimal window has neither.
+         */
         @Override
         public void init() {
             if (args.length > 0 && !"minimal".equals(args[0])) {
                 dev.recruitdesk.ui.IconFontPreload.start();
+                Platform.runLater(MainWindow::applyTheme);
+                StartupTimes.mark("toolkit started");
+                try {
+                    backend = StartupTimes.await(opening);
+                } catch (Exception e) {
+                    openFailure = e;
+                }
+                StartupTimes.mark("session open");
             }
+        }
+
+        private Backend openedBackend() throws Exception {
+            if (openFailure != null) {
+                throw openFailure;
+            }
+            return backend;
         }
 
         @Override
@@ -130,9 +150,7 @@ public final class FxProbe {
         }
 
         private void people(Stage stage, Path dir) throws Exception {
-            StartupTimes.mark("toolkit started");
-            backend = StartupTimes.await(opening);
-            StartupTimes.mark("session open");
+            openedBackend();
             mainWindow(stage, dir);
             StartupTimes.mark("window shown");
             Scene scene = stage.getScene();
@@ -169,7 +187,7 @@ public final class FxProbe {
         }
 
         private void smooth(Stage stage, Path dir) throws Exception {
-            backend = StartupTimes.await(opening);
+            openedBackend();
             mainWindow(stage, dir);
             Scene scene = stage.getScene();
             PulseGaps gaps = new PulseGaps();

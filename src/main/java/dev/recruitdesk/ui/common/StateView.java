@@ -16,6 +16,9 @@ import org.kordamp.ikonli.javafx.FontIcon;
  */
 public final class StateView extends VBox {
 
+    /** How long a wait goes without a spinner. */
+    static final javafx.util.Duration SPINNER_DELAY = javafx.util.Duration.millis(400);
+
     private StateView() {
         setAlignment(Pos.CENTER);
         setSpacing(12);
@@ -25,9 +28,18 @@ public final class StateView extends VBox {
 
     public static StateView loading(String title) {
         StateView v = new StateView();
-        ProgressIndicator p = new ProgressIndicator();
-        p.setPrefSize(40, 40);
-        v.getChildren().addAll(p, title(title));
+        v.getChildren().add(title(title));
+        // The spinner comes only when the wait lasts: People's first rows at every start arrive sooner, and then no
+        // spinner flashes by, nor does the start-up's first CSS pass build its skin and animation for nothing.
+        javafx.animation.PauseTransition later = new javafx.animation.PauseTransition(SPINNER_DELAY);
+        later.setOnFinished(e -> {
+            if (v.getScene() != null) {
+                ProgressIndicator p = new ProgressIndicator();
+                p.setPrefSize(40, 40);
+                v.getChildren().add(0, p);
+            }
+        });
+        later.play();
         return v;
     }
 
