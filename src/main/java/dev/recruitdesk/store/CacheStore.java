@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -64,29 +65,122 @@ public final class CacheStore implements AutoCloseable {
             // before this transaction changes anything: once it has, H2 counts the rows one by one (1 s at 100,000)
             long[] countAndMax = countAndMaxKey(c);
             String token = syncValue(c, INDEX_FILE_TOKEN).orElse(null);
-            long t0 = System.nanoTime();
-            Optional<List<CandidateIndex.Row>> saved = CandidateIndexFile.read(indexFile, token, index);
             if (token != null) {
                 // forgotten in this, the first write: after any later write the file no longer matches the cache
                 deleteSyncValue(c, INDEX_FILE_TOKEN);
             }
-            if (saved.isPresent() && !matches(saved.get(), countAndMax)) {
-                log.warn("The candidate index file does not match the cache ({} rows, the cache {}); reading the cache",
-                        saved.get().size(), countAndMax[0]);
-                saved = Optional.empty();
-            }
-            if (saved.isPresent()) {
-                index.reset(saved.get());
-                log.info("Candidate index: {} candidates read from the index file in {} ms", saved.get().size(),
-                        (System.nanoTime() - t0) / 1_000_000);
-            } else {
-                loadIndex(c);
-            }
             nextKey = Math.max(countAndMax[1] + 1,
                     syncValue(c, NEXT_KEY).map(CacheStore::parseKey).orElse(1L));
             keyless.addAll(keylessCandidates(c));
+            if (!loadIndexFile(token, countAndMax)) {
+                loadIndex(c);
+            }
+            firstScreen = null;
             return null;
         });
+    }
+
+    /**
+     * Fills the index from the file saved at the last clean close; false if it cannot stand for the cache. Its first
+     * rows are People's first screen: they answer at once ({@link #firstScreen}), and the rest is read when first
+     * needed (see {@link #wantIndex}).
+     */
+    private boolean loadIndexFile(String token, long[] countAndMax) {
+        long t0 = System.nanoTime();
+        try (CandidateIndexFile.Reader file = CandidateIndexFile.Reader.open(indexFile, token, index)) {
+            if (file == null) {
+                return false;
+            }
+            if (file.count() != countAndMax[0] || file.maxKey() != countAndMax[1]) {
+                log.warn("The candidate index file does not match the cache ({} rows, the cache {}); reading the cache",
+                        file.count(), countAndMax[0]);
+                return false;
+            }
+            List<CandidateIndex.Row> first = file.first(FIRST_SCREEN_ROWS);
+            if (first.size() == Math.min(FIRST_SCREEN_ROWS, file.count())) {
+                firstScreen = new FirstScreen(file.count(), first.stream().map(CandidateIndex.Row::toCandidateRow).toList());
+                CompletableFuture.delayedExecutor(REST_OF_INDEX_AFTER.toMillis(), TimeUnit.MILLISECONDS)
+                        .execute(this::wantIndex);
+                log.info("Candidate index: People's first {} of {} candidates read from the index file in {} ms",
+                        first.size(), file.count(), (System.nanoTime() - t0) / 1_000_000);
+                awaitWanted();
+            }
+            long t1 = System.nanoTime();
+            Optional<List<CandidateIndex.Row>> saved = file.rest();
+            if (saved.isEmpty() || !matches(saved.get(), countAndMax)) {
+                log.warn("The candidate index file could not be read to its end; reading the cache");
+                return false;
+            }
+            index.reset(saved.get());
+            log.info("Candidate index: {} candidates read from the index file in {} ms", saved.get().size(),
+                    (System.nanoTime() - t1) / 1_000_000);
+            return true;
+        }
+    }
+
+    /*
+     * People's first screen at start-up. Reading the whole index file (100,000 rows: strings, a map by id, JIT
+     * compilation of the loop) took one of the machine's two cores for most of the window's first build and paint;
+     * now only the first rows (the file is in People's order) are read before the first paint, and the rest after
+     * it: when anything needs the whole index (a search, a scroll past these rows, a profile, any write such as the
+     * sync's first page), at a clean close, or after REST_OF_INDEX_AFTER at the latest. Meanwhile the unfiltered
+     * count and these rows answer from here.
+     */
+    private static final int FIRST_SCREEN_ROWS = 1_000;
+    private static final java.time.Duration REST_OF_INDEX_AFTER = java.time.Duration.ofMillis(1_500);
+
+    private record FirstScreen(int count, List<CandidateRow> rows) {
+    }
+
+    private volatile FirstScreen firstScreen;
+    private final java.util.concurrent.CountDownLatch indexWanted = new java.util.concurrent.CountDownLatch(1);
+
+    /** For tests: whether People's first screen answers while the rest of the index waits. */
+    boolean answeringFromFirstScreen() {
+        return firstScreen != null && !indexLoaded.isDone();
+    }
+
+    /** For tests: whether the index holds every stored candidate. */
+    boolean wholeIndexLoaded() {
+        return indexLoaded.isDone();
+    }
+
+    /** Lets the index load the rest of its rows (if it waits to). */
+    private void wantIndex() {
+        indexWanted.countDown();
+    }
+
+    private void awaitWanted() {
+        try {
+            // the delayed release above ends this wait; the bound only guards against a lost wake-up
+            if (!indexWanted.await(30, TimeUnit.SECONDS)) {
+                log.warn("The candidate index was not asked for within 30 s of opening; reading it now");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The first screen, if it can answer for {@code text} and {@code kind} before the whole index has loaded. */
+    private FirstScreen firstScreenFor(String text, OrderStatus.Kind kind) {
+        FirstScreen f = firstScreen;
+        return f != null && !indexLoaded.isDone() && kind == null && (text == null || text.isBlank()) ? f : null;
+    }
+
+    /** All writes go through here: a write needs the whole index, which it lets load (it is queued behind it). */
+    private <T> CompletableFuture<T> write(SqlWork<T> work) {
+        wantIndex();
+        return db.write(work);
+    }
+
+    private <T> CompletableFuture<T> write(SqlWork<T> work, java.util.function.Consumer<? super T> afterCommit) {
+        wantIndex();
+        return db.write(work, afterCommit);
+    }
+
+    private <T> T writeAndWait(SqlWork<T> work) {
+        wantIndex();
+        return db.writeAndWait(work);
     }
 
     /*
@@ -190,7 +284,7 @@ public final class CacheStore implements AutoCloseable {
         List<Candidate> copy = List.copyOf(byId.values());
         List<CandidateIndex.Row> rows = new ArrayList<>(copy.size());
         Set<String> numbered = new java.util.HashSet<>();
-        return db.write(c -> {
+        return write(c -> {
             rows.addAll(writeCandidates(c, copy, seenGen, numbered));
             return copy.size();
         }, n -> {
@@ -363,31 +457,67 @@ public final class CacheStore implements AutoCloseable {
      * A candidate's listing names all their applications, so the stored ones are replaced; what the listing leaves
      * out (the application UUID, a secondary application's status) is carried over from the stored row. Stored rows
      * are those of {@code known} candidates (by number) and those of {@code numbered} ones, written without a number.
+     * <p>
+     * Only what differs is written: a row equal to the stored one stays, a changed one is updated where it is, and
+     * only new and dropped applications are inserted and deleted. An incremental sync's candidates mostly changed
+     * elsewhere (an e-mail, a status of one application); deleting and inserting all their rows touched the rows'
+     * pages and their index twice more, in a cache just opened where each page is read from the file first.
      */
     private static void writeApplications(Connection c, List<Candidate> list, java.util.Map<String, Long> keys,
                                           List<String> known, List<String> numbered) throws SQLException {
-        java.util.Map<List<String>, ApplicationRef> stored = new java.util.HashMap<>();
+        java.util.Map<List<String>, StoredApplication> stored = new java.util.HashMap<>();
+        List<Long> surplus = new ArrayList<>();
         if (!known.isEmpty()) {
             List<Long> ks = known.stream().map(keys::get).toList();
-            readApplicationsInto(c, "candidate_k IN (" + marks(ks.size()) + ")", ks, stored);
-            deleteApplications(c, "candidate_k IN (" + marks(ks.size()) + ")", ks);
+            readStoredApplications(c, "candidate_k IN (" + marks(ks.size()) + ")", ks, stored, surplus);
         }
         if (!numbered.isEmpty()) {
-            String where = "candidate_k IS NULL AND candidate_id IN (" + marks(numbered.size()) + ")";
-            readApplicationsInto(c, where, numbered, stored);
-            deleteApplications(c, where, numbered);
+            readStoredApplications(c, "candidate_k IS NULL AND candidate_id IN (" + marks(numbered.size()) + ")",
+                    numbered, stored, surplus);
         }
         java.util.Map<List<String>, ApplicationRef> merged = new java.util.LinkedHashMap<>();
         for (Candidate k : list) {
             for (ApplicationRef a : k.applications()) {
                 List<String> key = List.of(k.id(), a.jobId());
-                ApplicationRef old = stored.get(key);
+                StoredApplication s = stored.get(key);
+                ApplicationRef old = s == null ? null : s.app();
                 merged.put(key, old == null ? a : new ApplicationRef(k.id(), a.jobId(), or(a.jobTitle(), old.jobTitle()),
                         or(a.status(), old.status()), or(a.subStatus(), old.subStatus()),
                         or(a.applicationId(), old.applicationId()), a.primary(), or(a.startsOn(), old.startsOn())));
             }
         }
-        for (List<ApplicationRef> chunk : shapedChunks(List.copyOf(merged.values()), MAX_ROWS_PER_INSERT / 2)) {
+        List<ApplicationRef> added = new ArrayList<>();
+        List<Long> dropped = new ArrayList<>(surplus);
+        try (PreparedStatement up = c.prepareStatement("UPDATE application SET job_title=?, status=?, sub_status=?, "
+                + "is_primary=?, application_id=?, starts_on=?, candidate_k=? WHERE _ROWID_=?")) {
+            boolean any = false;
+            for (java.util.Map.Entry<List<String>, ApplicationRef> e : merged.entrySet()) {
+                StoredApplication s = stored.get(e.getKey());
+                ApplicationRef a = e.getValue();
+                Long key = keys.get(a.candidateId());
+                if (s == null) {
+                    added.add(a);
+                } else if (!s.app().equals(a) || !java.util.Objects.equals(s.candidateKey(), key)) {
+                    bindApplicationValues(up, 0, a);
+                    up.setLong(7, key);
+                    up.setLong(8, s.rowId());
+                    up.addBatch();
+                    any = true;
+                }
+            }
+            if (any) {
+                up.executeBatch();
+            }
+        }
+        stored.forEach((key, s) -> {
+            if (!merged.containsKey(key)) {
+                dropped.add(s.rowId());
+            }
+        });
+        if (!dropped.isEmpty()) {
+            deleteApplications(c, "_ROWID_ IN (" + marks(dropped.size()) + ")", dropped);
+        }
+        for (List<ApplicationRef> chunk : shapedChunks(added, MAX_ROWS_PER_INSERT / 2)) {
             try (PreparedStatement ins = c.prepareStatement("INSERT INTO application (" + APPLICATION_COLUMNS
                     + ") VALUES " + rows(chunk.size(), APPLICATION_PARAMS))) {
                 for (int i = 0; i < chunk.size(); i++) {
@@ -395,6 +525,33 @@ public final class CacheStore implements AutoCloseable {
                     bindApplicationRow(ins, i * APPLICATION_PARAMS, a, keys.get(a.candidateId()));
                 }
                 ins.executeUpdate();
+            }
+        }
+    }
+
+    /** A stored application row: where it is, its candidate's number (null: none yet) and its values. */
+    private record StoredApplication(long rowId, Long candidateKey, ApplicationRef app) {
+    }
+
+    /**
+     * Reads the application rows matching {@code where} into {@code into} by (candidate id, job id); a second row of
+     * the same application (none is written, but an older cache could hold one) goes to {@code surplus} to delete.
+     */
+    private static void readStoredApplications(Connection c, String where, List<?> params,
+                                               java.util.Map<List<String>, StoredApplication> into,
+                                               List<Long> surplus) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT _ROWID_ AS row_id, * FROM application WHERE " + where)) {
+            bind(ps, 0, params);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ApplicationRef a = applicationRef(rs);
+                    long k = rs.getLong("candidate_k");
+                    StoredApplication s = new StoredApplication(rs.getLong("row_id"), rs.wasNull() ? null : k, a);
+                    StoredApplication was = into.putIfAbsent(List.of(a.candidateId(), a.jobId()), s);
+                    if (was != null) {
+                        surplus.add(s.rowId());
+                    }
+                }
             }
         }
     }
@@ -561,7 +718,7 @@ public final class CacheStore implements AutoCloseable {
     public CompletableFuture<Void> upsertApplications(List<ApplicationRef> apps) {
         List<ApplicationRef> copy = List.copyOf(apps);
         Set<String> keylessNow = new java.util.HashSet<>();
-        return db.write(c -> {
+        return write(c -> {
             keylessNow.addAll(upsertApplications(c, copy));
             return null;
         }, done -> keyless.addAll(keylessNow));
@@ -580,7 +737,7 @@ public final class CacheStore implements AutoCloseable {
      * did. {@link #endBulkLoad()} must follow, whatever the sync's outcome.
      */
     public CompletableFuture<Boolean> beginBulkLoad() {
-        return db.write(c -> {
+        return write(c -> {
             if (bulkLoading || index.size() > 0) {
                 return false;
             }
@@ -592,7 +749,7 @@ public final class CacheStore implements AutoCloseable {
 
     /** Ends a bulk load: the People list shows every stored candidate again at once after each write. */
     public CompletableFuture<Void> endBulkLoad() {
-        return db.write(c -> {
+        return write(c -> {
             bulkLoading = false;
             index.deferPublishing(false);
             return null;
@@ -609,7 +766,7 @@ public final class CacheStore implements AutoCloseable {
     public CompletableFuture<Integer> deleteCandidatesNotSeenSince(int gen, Set<String> listed) {
         Set<String> named = Set.copyOf(listed);
         List<String> gone = new ArrayList<>();
-        return db.write(c -> {
+        return write(c -> {
             List<Long> goneKeys = new ArrayList<>();
             for (List<String> chunk : chunks(index.idsOutside(named), 500)) {
                 List<Long> keys = chunk.stream().map(index::row).filter(java.util.Objects::nonNull).map(r -> r.key)
@@ -658,11 +815,16 @@ public final class CacheStore implements AutoCloseable {
      * in the moment after start while the index is still loading, this waits for it.
      */
     public int count(String text, OrderStatus.Kind kind) {
-        return readyIndex().count(text, kind);
+        FirstScreen f = firstScreenFor(text, kind);
+        return f != null ? f.count() : readyIndex().count(text, kind);
     }
 
     /** Rows {@code offset .. offset+limit} of the filtered list, in (name key, id) order. See {@link #count}. */
     public List<CandidateRow> page(String text, OrderStatus.Kind kind, int offset, int limit) {
+        FirstScreen f = firstScreenFor(text, kind);
+        if (f != null && offset >= 0 && limit >= 0 && (offset + (long) limit <= f.rows().size() || f.rows().size() == f.count())) {
+            return f.rows().subList(Math.min(offset, f.rows().size()), (int) Math.min(offset + (long) limit, f.rows().size()));
+        }
         return readyIndex().page(text, kind, offset, limit);
     }
 
@@ -671,6 +833,7 @@ public final class CacheStore implements AutoCloseable {
     }
 
     private CandidateIndex readyIndex() {
+        wantIndex();
         try {
             indexLoaded.join();
         } catch (java.util.concurrent.CompletionException | java.util.concurrent.CancellationException e) {
@@ -881,7 +1044,7 @@ public final class CacheStore implements AutoCloseable {
 
     public CompletableFuture<Void> upsertJobs(List<Job> jobs) {
         List<Job> copy = List.copyOf(jobs);
-        return db.write(c -> {
+        return write(c -> {
             try (PreparedStatement ps = c.prepareStatement("MERGE INTO job (id, title, status, department, location, "
                     + "hiring_process_id) KEY (id) VALUES (?,?,?,?,?,?)")) {
                 for (Job j : copy) {
@@ -922,7 +1085,7 @@ public final class CacheStore implements AutoCloseable {
     public CompletableFuture<Set<String>> upsertOrders(List<AssessmentOrder> orders) {
         List<AssessmentOrder> copy = orders.stream().filter(o -> o.id() != null).toList();
         List<CandidateIndex.Row> rows = new ArrayList<>();
-        return db.write(c -> {
+        return write(c -> {
             Set<String> changed = new java.util.HashSet<>();
             if (copy.isEmpty()) {
                 return changed;
@@ -1052,7 +1215,7 @@ public final class CacheStore implements AutoCloseable {
 
     /** Shows a just-queued order in the People list before the server has it. */
     public CompletableFuture<Void> markSending(String candidateId, Instant at) {
-        return db.write(c -> {
+        return write(c -> {
             CandidateIndex.Row row = index.row(candidateId);
             if (row == null) {
                 return null; // not listed yet: no People row to mark
@@ -1075,7 +1238,7 @@ public final class CacheStore implements AutoCloseable {
     /** Puts the latest-order columns back to what the stored orders say (after a queued order failed). */
     public CompletableFuture<Void> recomputeLatestOrder(String candidateId) {
         List<CandidateIndex.Row> rows = new ArrayList<>();
-        return db.write(c -> {
+        return write(c -> {
             rows.addAll(refreshLatestOrder(c, Set.of(candidateId)));
             return null;
         }, done -> index.apply(rows, List.of()));
@@ -1125,7 +1288,7 @@ public final class CacheStore implements AutoCloseable {
     /** Remembers a partner's packages and their usual times (replacing what was stored for those packages). */
     public CompletableFuture<Void> upsertPackages(List<AssessmentPackage> packages, Instant fetchedOn) {
         List<AssessmentPackage> copy = packages.stream().filter(p -> p.id() != null && p.partnerId() != null).toList();
-        return db.write(c -> {
+        return write(c -> {
             try (PreparedStatement ps = c.prepareStatement("MERGE INTO assessment_package (id, partner_id, name, "
                     + "expected_minutes, fetched_on) KEY (id) VALUES (?, ?, ?, ?, ?)")) {
                 for (AssessmentPackage p : copy) {
@@ -1161,7 +1324,7 @@ public final class CacheStore implements AutoCloseable {
     /** Notes candidates whose orders should be read again (by the background walk, not the sync itself). */
     public CompletableFuture<Void> queueOrderRefresh(Collection<String> candidateIds) {
         List<String> ids = List.copyOf(new java.util.LinkedHashSet<>(candidateIds));
-        return db.write(c -> {
+        return write(c -> {
             try (PreparedStatement ps = c.prepareStatement("MERGE INTO order_refresh (candidate_id) KEY (candidate_id) "
                     + "VALUES (?)")) {
                 for (String id : ids) {
@@ -1193,7 +1356,7 @@ public final class CacheStore implements AutoCloseable {
 
     public CompletableFuture<Void> orderRefreshDone(Collection<String> candidateIds) {
         List<String> ids = List.copyOf(candidateIds);
-        return db.write(c -> {
+        return write(c -> {
             if (!ids.isEmpty()) {
                 try (PreparedStatement ps = c.prepareStatement("DELETE FROM order_refresh WHERE candidate_id IN ("
                         + marks(ids.size()) + ")")) {
@@ -1219,7 +1382,7 @@ public final class CacheStore implements AutoCloseable {
     }
 
     public CompletableFuture<Void> putSyncValue(String key, String value) {
-        return db.write(c -> {
+        return write(c -> {
             putSyncValue(c, key, value);
             return null;
         });
@@ -1227,7 +1390,7 @@ public final class CacheStore implements AutoCloseable {
 
     /** Empties the cache (another account's data must never show under this one); the schema stays. */
     public CompletableFuture<Void> clearAll() {
-        return db.write(c -> {
+        return write(c -> {
             try (var st = c.createStatement()) {
                 for (String table : List.of("assessment_order", "application", "candidate", "job", "sync_state",
                         "assessment_package", "order_refresh")) {
@@ -1281,6 +1444,13 @@ public final class CacheStore implements AutoCloseable {
 
     @Override
     public void close() {
+        // an index still waiting for the rest of its rows loads them now: the file saved below must hold them all
+        wantIndex();
+        try {
+            indexLoaded.join();
+        } catch (java.util.concurrent.CompletionException | java.util.concurrent.CancellationException e) {
+            // not loaded: nothing to save; the next start reads the cache
+        }
         if (indexReady()) {
             saveIndex();
         }
@@ -1291,7 +1461,7 @@ public final class CacheStore implements AutoCloseable {
     private void saveIndex() {
         String token = java.util.UUID.randomUUID().toString();
         try {
-            db.writeAndWait(c -> {
+            writeAndWait(c -> {
                 index.deferPublishing(false); // rows a bulk load has not published yet belong in the file too
                 long t0 = System.nanoTime();
                 try {

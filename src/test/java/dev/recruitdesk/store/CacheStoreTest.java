@@ -381,6 +381,42 @@ class CacheStoreTest {
         assertThat(store.count("", OrderStatus.of("COMPLETED").kind())).isEqualTo(1);
     }
 
+    /**
+     * Listed again (an incremental sync), a candidate's applications are written only where they changed: an
+     * unchanged one keeps its row, a changed one is updated in its row (keeping what the listing leaves out), a
+     * dropped one goes, a new one comes; a second row of one application (an older cache) goes too.
+     */
+    @Test
+    void aCandidateListedAgainRewritesOnlyTheApplicationsThatChanged() throws Exception {
+        Instant t = Instant.parse("2026-03-01T00:00:00Z");
+        store.upsertCandidates(List.of(new Candidate("c1", "Ann", "Smith", "ann@x.org", null, "Berlin", "DE", t, t,
+                List.of(new ApplicationRef("c1", "j1", "Dev", "IN_REVIEW", null, null, true, null),
+                        new ApplicationRef("c1", "j2", "Ops", "NEW", null, null, false, null),
+                        new ApplicationRef("c1", "j3", "QA", "NEW", null, null, false, null)))), 1).join();
+        store.upsertApplications(List.of(new ApplicationRef("c1", "j2", null, null, null, "uuid-j2", false, null))).join();
+        long j1 = sql("SELECT _ROWID_ FROM application WHERE job_id='j1'");
+        long j2 = sql("SELECT _ROWID_ FROM application WHERE job_id='j2'");
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(H2Urls.file(dir, "cache"), "sa", "")) {
+            c.createStatement().executeUpdate("INSERT INTO application (job_title, status, is_primary, candidate_id, "
+                    + "job_id, candidate_k) SELECT job_title, status, is_primary, candidate_id, job_id, candidate_k "
+                    + "FROM application WHERE job_id='j3'");
+        }
+
+        store.upsertCandidates(List.of(new Candidate("c1", "Ann", "Smith", "ann.smith@x.org", null, "Berlin", "DE", t,
+                t.plusSeconds(60), List.of(new ApplicationRef("c1", "j1", "Dev", "IN_REVIEW", null, null, true, null),
+                        new ApplicationRef("c1", "j2", "Ops", "INTERVIEW", null, null, false, null),
+                        new ApplicationRef("c1", "j4", "PM", "NEW", null, null, false, null)))), 2).join();
+
+        assertThat(store.candidate("c1").orElseThrow().applications())
+                .extracting(ApplicationRef::jobId, ApplicationRef::status, ApplicationRef::applicationId)
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("j1", "IN_REVIEW", null),
+                        org.assertj.core.groups.Tuple.tuple("j2", "INTERVIEW", "uuid-j2"),
+                        org.assertj.core.groups.Tuple.tuple("j4", "NEW", null));
+        assertThat(sql("SELECT _ROWID_ FROM application WHERE job_id='j1'")).as("unchanged: not rewritten").isEqualTo(j1);
+        assertThat(sql("SELECT _ROWID_ FROM application WHERE job_id='j2'")).as("changed: updated in place").isEqualTo(j2);
+        assertThat(sql("SELECT COUNT(*) FROM application")).isEqualTo(3);
+    }
+
     private long sql(String query) throws Exception {
         store.candidateCount();
         try (java.sql.Connection c = java.sql.DriverManager.getConnection(H2Urls.file(dir, "cache"), "sa", "");

@@ -130,4 +130,64 @@ class CandidateIndexFileTest {
                                           String words) {
         return new CandidateIndex.Row(key, id, nameKey, name, email, jobs, appStatus, order, kind, updated, words);
     }
+
+    /**
+     * At start-up only People's first screen is read from the file before the first paint; the rest loads when
+     * anything needs it (a search, a scroll past those rows, a write, a close) or a moment later by itself.
+     */
+    @Test
+    void theFirstScreenAnswersAtOnceAndTheRestLoadsWhenNeeded() throws Exception {
+        List<dev.recruitdesk.domain.Candidate> many = new java.util.ArrayList<>();
+        for (int i = 0; i < 1_500; i++) {
+            many.add(candidate(String.format("c%04d", i), "Ann", String.format("Smith%04d", i), "a" + i + "@example.com",
+                    "j1", "Dev"));
+        }
+        List<CandidateRow> firstTwoHundred;
+        try (CacheStore store = CacheStore.open(dir)) {
+            store.upsertCandidates(many, 1).join();
+            firstTwoHundred = store.page("", null, 0, 200);
+        }
+
+        try (CacheStore store = CacheStore.open(dir)) {
+            awaitFirstScreen(store);
+            assertThat(store.count("", null)).isEqualTo(1_500);
+            assertThat(store.page("", null, 0, 200)).isEqualTo(firstTwoHundred);
+            assertThat(store.wholeIndexLoaded()).as("nothing needed the rest yet").isFalse();
+            // a search needs every row: it waits for them
+            assertThat(store.count("smith1499", null)).isEqualTo(1);
+            assertThat(store.wholeIndexLoaded()).isTrue();
+            assertThat(store.page("", null, 1_400, 10)).extracting(CandidateRow::id).first().isEqualTo("c1400");
+        }
+
+        // a write while the rest waits: it lets the rest load first (writing without it would duplicate rows)
+        try (CacheStore store = CacheStore.open(dir)) {
+            awaitFirstScreen(store);
+            store.upsertCandidates(List.of(candidate("c0007", "Ann", "Smith0007", "new@example.com", "j1", "Dev")), 2).join();
+            assertThat(store.count("", null)).isEqualTo(1_500);
+        }
+
+        // a close while the rest waits saves the whole index, not the first screen
+        try (CacheStore store = CacheStore.open(dir)) {
+            awaitFirstScreen(store);
+        }
+        try (CacheStore store = CacheStore.open(dir)) {
+            awaitFirstScreen(store); // the file saved at that close was complete and trusted
+            // and with nothing asking, the rest loads by itself a moment later
+            long until = System.nanoTime() + 10_000_000_000L;
+            while (!store.wholeIndexLoaded() && System.nanoTime() < until) {
+                Thread.sleep(20);
+            }
+            assertThat(store.wholeIndexLoaded()).isTrue();
+            assertThat(store.count("", null)).isEqualTo(1_500);
+            assertThat(names(store, "new@")).containsExactly("Ann Smith0007");
+        }
+    }
+
+    private static void awaitFirstScreen(CacheStore store) throws InterruptedException {
+        long until = System.nanoTime() + 10_000_000_000L;
+        while (!store.answeringFromFirstScreen() && System.nanoTime() < until) {
+            Thread.sleep(5);
+        }
+        assertThat(store.answeringFromFirstScreen()).as("People's first screen read from the file").isTrue();
+    }
 }
