@@ -58,9 +58,12 @@ public final class CacheStore implements AutoCloseable {
 
     private final Path indexFile;
 
-    private CacheStore(Database db, Path indexFile) {
+    private final java.time.Duration restOfIndexAfter;
+
+    private CacheStore(Database db, Path indexFile, java.time.Duration restOfIndexAfter) {
         this.db = db;
         this.indexFile = indexFile;
+        this.restOfIndexAfter = restOfIndexAfter;
         this.indexLoaded = db.write(c -> {
             // before this transaction changes anything: once it has, H2 counts the rows one by one (1 s at 100,000)
             long[] countAndMax = countAndMaxKey(c);
@@ -72,7 +75,15 @@ public final class CacheStore implements AutoCloseable {
             nextKey = Math.max(countAndMax[1] + 1,
                     syncValue(c, NEXT_KEY).map(CacheStore::parseKey).orElse(1L));
             keyless.addAll(keylessCandidates(c));
-            if (!loadIndexFile(token, countAndMax)) {
+            boolean fromFile;
+            try {
+                fromFile = loadIndexFile(token, countAndMax);
+            } catch (RuntimeException e) {
+                // a file that reads but holds something the index cannot take (found in review): the cache decides
+                log.warn("The candidate index file could not be used; reading the cache", e);
+                fromFile = false;
+            }
+            if (!fromFile) {
                 loadIndex(c);
             }
             firstScreen = null;
@@ -99,7 +110,7 @@ public final class CacheStore implements AutoCloseable {
             List<CandidateIndex.Row> first = file.first(FIRST_SCREEN_ROWS);
             if (first.size() == Math.min(FIRST_SCREEN_ROWS, file.count())) {
                 firstScreen = new FirstScreen(file.count(), first.stream().map(CandidateIndex.Row::toCandidateRow).toList());
-                CompletableFuture.delayedExecutor(REST_OF_INDEX_AFTER.toMillis(), TimeUnit.MILLISECONDS)
+                CompletableFuture.delayedExecutor(restOfIndexAfter.toMillis(), TimeUnit.MILLISECONDS)
                         .execute(this::wantIndex);
                 log.info("Candidate index: People's first {} of {} candidates read from the index file in {} ms",
                         first.size(), file.count(), (System.nanoTime() - t0) / 1_000_000);
@@ -252,7 +263,13 @@ public final class CacheStore implements AutoCloseable {
     }
 
     public static CacheStore open(Path dataDir) {
-        return new CacheStore(Database.open(dataDir, NAME, false), CandidateIndexFile.beside(dataDir, NAME));
+        return open(dataDir, REST_OF_INDEX_AFTER);
+    }
+
+    /** For tests: {@code restOfIndexAfter} instead of {@link #REST_OF_INDEX_AFTER}. */
+    static CacheStore open(Path dataDir, java.time.Duration restOfIndexAfter) {
+        return new CacheStore(Database.open(dataDir, NAME, false), CandidateIndexFile.beside(dataDir, NAME),
+                restOfIndexAfter);
     }
 
     private static Optional<String> syncValue(Connection c, String key) throws SQLException {

@@ -397,10 +397,14 @@ class CacheStoreTest {
         long j1 = sql("SELECT _ROWID_ FROM application WHERE job_id='j1'");
         long j2 = sql("SELECT _ROWID_ FROM application WHERE job_id='j2'");
         try (java.sql.Connection c = java.sql.DriverManager.getConnection(H2Urls.file(dir, "cache"), "sa", "")) {
+            // an older cache could hold a second row of a still listed application
             c.createStatement().executeUpdate("INSERT INTO application (job_title, status, is_primary, candidate_id, "
                     + "job_id, candidate_k) SELECT job_title, status, is_primary, candidate_id, job_id, candidate_k "
-                    + "FROM application WHERE job_id='j3'");
+                    + "FROM application WHERE job_id='j1'");
+            c.createStatement().executeUpdate("CREATE TRIGGER count_application_writes AFTER INSERT, UPDATE, DELETE "
+                    + "ON application FOR EACH ROW CALL '" + CountingTrigger.class.getName() + "'");
         }
+        CountingTrigger.reset();
 
         store.upsertCandidates(List.of(new Candidate("c1", "Ann", "Smith", "ann.smith@x.org", null, "Berlin", "DE", t,
                 t.plusSeconds(60), List.of(new ApplicationRef("c1", "j1", "Dev", "IN_REVIEW", null, null, true, null),
@@ -412,9 +416,29 @@ class CacheStoreTest {
                 .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("j1", "IN_REVIEW", null),
                         org.assertj.core.groups.Tuple.tuple("j2", "INTERVIEW", "uuid-j2"),
                         org.assertj.core.groups.Tuple.tuple("j4", "NEW", null));
-        assertThat(sql("SELECT _ROWID_ FROM application WHERE job_id='j1'")).as("unchanged: not rewritten").isEqualTo(j1);
+        assertThat(List.of(CountingTrigger.updates.get(), CountingTrigger.inserts.get(), CountingTrigger.deletes.get()))
+                .as("rows updated (j2), inserted (j4), deleted (j3 and the second j1)").containsExactly(1, 1, 2);
+        assertThat(sql("SELECT _ROWID_ FROM application WHERE job_id='j1'")).as("unchanged: stays").isEqualTo(j1);
         assertThat(sql("SELECT _ROWID_ FROM application WHERE job_id='j2'")).as("changed: updated in place").isEqualTo(j2);
         assertThat(sql("SELECT COUNT(*) FROM application")).isEqualTo(3);
+    }
+
+    /** Counts the row writes of the table it is put on (an H2 trigger, for the test above). */
+    public static final class CountingTrigger implements org.h2.api.Trigger {
+        static final java.util.concurrent.atomic.AtomicInteger inserts = new java.util.concurrent.atomic.AtomicInteger();
+        static final java.util.concurrent.atomic.AtomicInteger updates = new java.util.concurrent.atomic.AtomicInteger();
+        static final java.util.concurrent.atomic.AtomicInteger deletes = new java.util.concurrent.atomic.AtomicInteger();
+
+        static void reset() {
+            inserts.set(0);
+            updates.set(0);
+            deletes.set(0);
+        }
+
+        @Override
+        public void fire(java.sql.Connection c, Object[] oldRow, Object[] newRow) {
+            (oldRow == null ? inserts : newRow == null ? deletes : updates).incrementAndGet();
+        }
     }
 
     private long sql(String query) throws Exception {

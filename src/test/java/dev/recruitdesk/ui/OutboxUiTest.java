@@ -149,7 +149,8 @@ class OutboxUiTest extends FxRobot {
     private String text(String query) {
         String[] out = new String[1];
         interact(() -> {
-            Node n = lookup(query).query();
+            // a status-bar part is built when it first shows: until then it reads as empty
+            Node n = lookup(query).tryQuery().orElse(null);
             out[0] = n instanceof Labeled l ? l.getText() : "";
         });
         return out[0] == null ? "" : out[0];

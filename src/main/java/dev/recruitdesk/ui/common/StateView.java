@@ -19,6 +19,19 @@ public final class StateView extends VBox {
     /** How long a wait goes without a spinner. */
     static final javafx.util.Duration SPINNER_DELAY = javafx.util.Duration.millis(400);
 
+    /** Starts the spinner's delay at the first layout (loading views only). */
+    private Runnable spinnerLater;
+
+    @Override
+    protected void layoutChildren() {
+        if (spinnerLater != null) {
+            Runnable start = spinnerLater;
+            spinnerLater = null;
+            start.run();
+        }
+        super.layoutChildren();
+    }
+
     private StateView() {
         setAlignment(Pos.CENTER);
         setSpacing(12);
@@ -31,15 +44,18 @@ public final class StateView extends VBox {
         v.getChildren().add(title(title));
         // The spinner comes only when the wait lasts: People's first rows at every start arrive sooner, and then no
         // spinner flashes by, nor does the start-up's first CSS pass build its skin and animation for nothing.
-        javafx.animation.PauseTransition later = new javafx.animation.PauseTransition(SPINNER_DELAY);
-        later.setOnFinished(e -> {
-            if (v.getScene() != null) {
-                ProgressIndicator p = new ProgressIndicator();
-                p.setPrefSize(40, 40);
-                v.getChildren().add(0, p);
-            }
-        });
-        later.play();
+        // The wait is counted from the view's first layout (the window showing it), not from its making.
+        v.spinnerLater = () -> {
+            javafx.animation.PauseTransition later = new javafx.animation.PauseTransition(SPINNER_DELAY);
+            later.setOnFinished(e -> {
+                if (v.getScene() != null) {
+                    ProgressIndicator p = new ProgressIndicator();
+                    p.setPrefSize(40, 40);
+                    v.getChildren().add(0, p);
+                }
+            });
+            later.play();
+        };
         return v;
     }
 

@@ -98,6 +98,17 @@ class StatusBarLazyUiTest extends FxRobot {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(spinners(views[0])).as("still waiting after the delay").isEqualTo(1);
         assertThat(spinners(views[1])).isZero();
+
+        // the delay counts from when the view shows, not from when it was made (found in review)
+        StateView[] made = new StateView[1];
+        interact(() -> made[0] = StateView.loading("Loading candidates…"));
+        Thread.sleep(600);
+        interact(() -> stateHolder.getChildren().setAll(made[0]));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(spinners(made[0])).as("just shown").isZero();
+        Thread.sleep(900);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(spinners(made[0])).as("shown and still waiting after the delay").isEqualTo(1);
     }
 
     private int spinners(StateView v) {
