@@ -179,6 +179,8 @@ public final class MainWindow {
 
         showPeople();
         stage.show();
+        // hidden until needed, but not built in the pulse that first needs them (see ShellView.buildHiddenParts)
+        afterPeopleShown(shell::buildHiddenParts);
     }
 
     /** The late-orders count and list in the status bar. */

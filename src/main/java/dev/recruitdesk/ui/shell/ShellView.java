@@ -2,6 +2,7 @@ package dev.recruitdesk.ui.shell;
 
 import atlantafx.base.theme.Styles;
 import dev.recruitdesk.ui.common.Messages;
+import java.util.List;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -194,10 +195,28 @@ public final class ShellView extends BorderPane {
         node.getProperties().put(ORDER, order);
     }
 
+    private final java.util.List<Runnable> unbuilt = new java.util.ArrayList<>();
+
+    /**
+     * Builds the parts still waiting to show (hidden, in their place). Called after the window's first paint: built
+     * later, when a sync starts, they fell into the pulse that shows its first rows, the longest of a first sync
+     * (bench, smoothness: 140-174 ms against 98-108 with them built at start).
+     */
+    public void buildHiddenParts() {
+        for (Runnable r : List.copyOf(unbuilt)) {
+            r.run();
+        }
+    }
+
     /** Adds the node {@code make} builds at the status bar's position {@code order} once {@code shown} is true. */
     private void addWhenShown(javafx.beans.value.ObservableBooleanValue shown, int order,
                               java.util.function.Supplier<Node> make) {
+        boolean[] built = new boolean[1];
         Runnable add = () -> {
+            if (built[0]) {
+                return;
+            }
+            built[0] = true;
             Node node = make.get();
             place(node, order);
             int at = 0;
@@ -216,7 +235,7 @@ public final class ShellView extends BorderPane {
         // held here: a binding such as count > 0 is only weakly held by what it observes, and once collected its
         // listener would never run
         waiting.add(shown);
-        shown.addListener(new javafx.beans.value.ChangeListener<>() {
+        javafx.beans.value.ChangeListener<Boolean> whenShown = new javafx.beans.value.ChangeListener<>() {
             @Override
             public void changed(javafx.beans.value.ObservableValue<? extends Boolean> o, Boolean was, Boolean now) {
                 if (now) {
@@ -224,6 +243,16 @@ public final class ShellView extends BorderPane {
                     waiting.remove(shown);
                     add.run();
                 }
+            }
+        };
+        shown.addListener(whenShown);
+        unbuilt.add(new Runnable() {
+            @Override
+            public void run() {
+                unbuilt.remove(this);
+                shown.removeListener(whenShown);
+                waiting.remove(shown);
+                add.run();
             }
         });
     }

@@ -43,6 +43,9 @@ class StatusBarLazyUiTest extends FxRobot {
             Label l = new Label();
             l.setId("late-orders");
             l.textProperty().bind(late.asString());
+            // as the late-orders button: it hides itself again at zero
+            l.visibleProperty().bind(late.greaterThan(0));
+            l.managedProperty().bind(l.visibleProperty());
             return l;
         });
         stateHolder = new StackPane();
@@ -80,6 +83,29 @@ class StatusBarLazyUiTest extends FxRobot {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(lookup("#status-progress").query().getParent().isVisible()).isFalse();
         assertThat(lookup("#status-queued").query().isVisible()).isFalse();
+    }
+
+    /** After the first paint the window builds them ahead, hidden, so a sync's first pulse does not. */
+    @Test
+    void partsBuiltAheadStayHiddenUntilShownAndAreNotBuiltTwice() {
+        interact(() -> shell.buildHiddenParts());
+        assertThat(lookup("#status-progress").tryQuery()).as("built, hidden").isPresent();
+        assertThat(lookup("#status-progress").query().getParent().isVisible()).isFalse();
+        assertThat(lookup("#late-orders").query().isVisible()).isFalse();
+
+        interact(() -> {
+            vm.apply(new SyncStatus(SyncStatus.Phase.FULL_SYNC, 10, 100, Instant.now(), true, null, 2));
+            late.set(1);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(lookup("#status-progress").queryAll()).hasSize(1);
+        assertThat(lookup("#late-orders").queryAll()).hasSize(1);
+        assertThat(lookup("#status-progress").query().getParent().isVisible()).isTrue();
+        assertThat(lookup("#late-orders").queryLabeled().isVisible()).isTrue();
+        List<String> order = interactAndGet(() -> lookup("#status-bar").queryAs(javafx.scene.layout.HBox.class)
+                .getChildren().stream().map(StatusBarLazyUiTest::idWithin).toList());
+        assertThat(order).containsSubsequence("status-online", "status-synced", "status-progress", "status-notice",
+                "status-queued", "late-orders");
     }
 
     @Test
