@@ -60,6 +60,18 @@ public final class CacheStore implements AutoCloseable {
 
     private final java.time.Duration restOfIndexAfter;
 
+    /**
+     * Reads what a write of listed candidates merges into (their stored applications) on a pooled connection while
+     * the writer updates their rows: the writer's transaction waits for little else than H2 reading pages from the
+     * file, and after a listing the second core is free (see writeCandidates).
+     */
+    private final java.util.concurrent.ExecutorService storedReader = java.util.concurrent.Executors
+            .newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "db-stored-reader-cache");
+                t.setDaemon(true);
+                return t;
+            });
+
     private CacheStore(Database db, Path indexFile, java.time.Duration restOfIndexAfter) {
         this.db = db;
         this.indexFile = indexFile;
@@ -315,8 +327,8 @@ public final class CacheStore implements AutoCloseable {
      * so new rows go in as multi-row INSERTs and the rows to replace are found and removed with one IN (...) each.
      */
     private static final String CANDIDATE_COLUMNS = "first_name, last_name, email, phone, city, country, name_key, "
-            + "email_key, jobs_text, app_status, created_on, updated_on, seen_gen, id, k";
-    private static final int CANDIDATE_PARAMS = 15;
+            + "email_key, jobs_text, app_status, created_on, updated_on, seen_gen, listed_apps_hash, id, k";
+    private static final int CANDIDATE_PARAMS = 16;
     private static final int MAX_ROWS_PER_INSERT = 400;
 
     /**
@@ -345,15 +357,19 @@ public final class CacheStore implements AutoCloseable {
                 fresh.add(k);
             }
         }
+        // What the stored candidates' applications are, read on another connection while this one updates their
+        // rows. It reads what is committed, and no write of their applications can come between: writes are serial.
+        CompletableFuture<StoredBefore> before = old.isEmpty() ? CompletableFuture.completedFuture(StoredBefore.NONE)
+                : CompletableFuture.supplyAsync(() -> db.read(rc -> storedBefore(rc, list, old)), storedReader);
         if (!old.isEmpty()) {
             try (PreparedStatement up = c.prepareStatement("UPDATE candidate SET first_name=?, last_name=?, email=?, "
                     + "phone=COALESCE(?, phone), city=COALESCE(?, city), country=COALESCE(?, country), name_key=?, "
                     + "email_key=?, jobs_text=?, app_status=?, created_on=COALESCE(?, created_on), updated_on=?, "
-                    + "seen_gen=GREATEST(seen_gen, ?) WHERE k=?")) {
+                    + "seen_gen=GREATEST(seen_gen, ?), listed_apps_hash=? WHERE k=?")) {
                 for (Candidate k : list) {
                     if (old.containsKey(k.id())) {
                         bindCandidate(up, 0, k, seenGen);
-                        up.setLong(14, keys.get(k.id()));
+                        up.setLong(15, keys.get(k.id()));
                         up.addBatch();
                     }
                 }
@@ -367,8 +383,8 @@ public final class CacheStore implements AutoCloseable {
                     Candidate k = chunk.get(i);
                     int base = i * CANDIDATE_PARAMS;
                     bindCandidate(ins, base, k, seenGen);
-                    ins.setString(base + 14, k.id());
-                    ins.setLong(base + 15, keys.get(k.id()));
+                    ins.setString(base + 15, k.id());
+                    ins.setLong(base + 16, keys.get(k.id()));
                 }
                 ins.executeUpdate();
             }
@@ -383,7 +399,10 @@ public final class CacheStore implements AutoCloseable {
                 numbered.add(k.id());
             }
         }
-        writeApplications(c, list, keys, List.copyOf(old.keySet()), List.copyOf(numbered));
+        StoredBefore stored = joinRead(before);
+        List<Candidate> merging = stored.same().isEmpty() ? list
+                : list.stream().filter(k -> !stored.same().contains(k.id())).toList();
+        writeApplications(c, merging, keys, stored, List.copyOf(numbered));
         // ... and that order: the new row shows it in People at once (found in review: it waited for a later poll,
         // and a finished order is not polled)
         java.util.Map<String, Long> numberedKeys = new java.util.HashMap<>();
@@ -468,6 +487,75 @@ public final class CacheStore implements AutoCloseable {
         Sql.setInstant(ps, base + 11, k.createdOn());
         Sql.setInstant(ps, base + 12, k.updatedOn());
         ps.setInt(base + 13, seenGen);
+        ps.setLong(base + 14, ListedApplications.hash(k.applications()));
+    }
+
+    /**
+     * What a write of listed candidates merges into: those whose applications the listing repeats ({@code same}),
+     * and the stored application rows of the others by (candidate id, job id), a second row of one in {@code surplus}.
+     */
+    private record StoredBefore(Set<String> same, java.util.Map<List<String>, StoredApplication> applications,
+                                List<Long> surplus) {
+        static final StoredBefore NONE = new StoredBefore(Set.of(), java.util.Map.of(), List.of());
+    }
+
+    private static StoredBefore storedBefore(Connection c, List<Candidate> list,
+                                             java.util.Map<String, CandidateIndex.Row> old) throws SQLException {
+        Set<String> same = listedAsBefore(c, list, old);
+        List<Long> ks = old.entrySet().stream().filter(e -> !same.contains(e.getKey())).map(e -> e.getValue().key)
+                .toList();
+        java.util.Map<List<String>, StoredApplication> stored = new java.util.HashMap<>();
+        List<Long> surplus = new ArrayList<>();
+        if (!ks.isEmpty()) {
+            readStoredApplications(c, "candidate_k IN (" + marks(ks.size()) + ")", ks, stored, surplus);
+        }
+        return new StoredBefore(same, stored, surplus);
+    }
+
+    private static StoredBefore joinRead(CompletableFuture<StoredBefore> read) {
+        try {
+            return read.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new StoreException("Reading the local database failed", e.getCause());
+        }
+    }
+
+    /**
+     * The stored candidates among {@code list} whose applications the listing gives exactly as the last write did:
+     * their stored rows already hold what merging the listing into them would write (the merge is idempotent), so
+     * they are neither read nor written. A hash is cleared whenever another write changes a candidate's applications.
+     */
+    private static Set<String> listedAsBefore(Connection c, List<Candidate> list,
+                                              java.util.Map<String, CandidateIndex.Row> old) throws SQLException {
+        if (old.isEmpty()) {
+            return Set.of();
+        }
+        java.util.Map<Long, Candidate> byKey = new java.util.HashMap<>();
+        for (Candidate k : list) {
+            CandidateIndex.Row r = old.get(k.id());
+            if (r != null) {
+                byKey.put(r.key, k);
+            }
+        }
+        Set<String> same = new java.util.HashSet<>();
+        List<Long> ks = List.copyOf(byKey.keySet());
+        try (PreparedStatement ps = c.prepareStatement("SELECT k, listed_apps_hash FROM candidate WHERE k IN ("
+                + marks(ks.size()) + ")")) {
+            bind(ps, 0, ks);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Candidate k = byKey.get(rs.getLong(1));
+                    long stored = rs.getLong(2);
+                    if (!rs.wasNull() && k != null && stored == ListedApplications.hash(k.applications())) {
+                        same.add(k.id());
+                    }
+                }
+            }
+        }
+        return same;
     }
 
     /**
@@ -481,13 +569,9 @@ public final class CacheStore implements AutoCloseable {
      * pages and their index twice more, in a cache just opened where each page is read from the file first.
      */
     private static void writeApplications(Connection c, List<Candidate> list, java.util.Map<String, Long> keys,
-                                          List<String> known, List<String> numbered) throws SQLException {
-        java.util.Map<List<String>, StoredApplication> stored = new java.util.HashMap<>();
-        List<Long> surplus = new ArrayList<>();
-        if (!known.isEmpty()) {
-            List<Long> ks = known.stream().map(keys::get).toList();
-            readStoredApplications(c, "candidate_k IN (" + marks(ks.size()) + ")", ks, stored, surplus);
-        }
+                                          StoredBefore known, List<String> numbered) throws SQLException {
+        java.util.Map<List<String>, StoredApplication> stored = new java.util.HashMap<>(known.applications());
+        List<Long> surplus = new ArrayList<>(known.surplus());
         if (!numbered.isEmpty()) {
             readStoredApplications(c, "candidate_k IS NULL AND candidate_id IN (" + marks(numbered.size()) + ")",
                     numbered, stored, surplus);
@@ -703,6 +787,15 @@ public final class CacheStore implements AutoCloseable {
                         keylessNow.add(apps.get(i).candidateId());
                     }
                 }
+            }
+        }
+        // their rows no longer match the last listing's: the next one merges into them again (see listedAsBefore)
+        List<Long> touched = java.util.Arrays.stream(keys).filter(java.util.Objects::nonNull).distinct().toList();
+        if (!touched.isEmpty()) {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE candidate SET listed_apps_hash=NULL WHERE k IN ("
+                    + marks(touched.size()) + ")")) {
+                bind(ps, 0, touched);
+                ps.executeUpdate();
             }
         }
         return keylessNow;
@@ -1471,6 +1564,7 @@ public final class CacheStore implements AutoCloseable {
         if (indexReady()) {
             saveIndex();
         }
+        storedReader.shutdown();
         db.close();
     }
 

@@ -423,6 +423,60 @@ class CacheStoreTest {
         assertThat(sql("SELECT COUNT(*) FROM application")).isEqualTo(3);
     }
 
+    /**
+     * A listing that gives a candidate's applications as the last write did leaves their rows alone (an incremental
+     * sync's candidates mostly changed elsewhere); a write of one of them in between, or a changed listing, merges
+     * again. A row changed behind the cache's back shows which writes merged: one that skipped leaves it as it is.
+     */
+    @Test
+    void aListingThatRepeatsTheApplicationsLeavesTheirRowsAloneUntilAnotherWriteChangesThem() throws Exception {
+        Candidate listed = candidate("c1", "Ann", "Smith", "ann@x.org", "j1", "Dev");
+        store.upsertCandidates(List.of(listed), 1).join();
+        exec("UPDATE application SET status='MARK' WHERE job_id='j1'");
+        Candidate renamed = new Candidate("c1", "Ann", "Smith-Jones", "ann@x.org", null, "Berlin", "DE",
+                listed.createdOn(), listed.updatedOn().plusSeconds(60), listed.applications());
+        store.upsertCandidates(List.of(renamed), 1).join();
+        assertThat(status("c1")).as("same applications: not merged").isEqualTo("MARK");
+        assertThat(store.candidate("c1").orElseThrow().lastName()).isEqualTo("Smith-Jones");
+
+        store.close();
+        store = CacheStore.open(dir);
+        store.upsertCandidates(List.of(renamed), 1).join();
+        assertThat(status("c1")).as("the hash is kept in the cache file").isEqualTo("MARK");
+
+        // a read of that one application writes it: the next listing merges again, and the listing wins as before
+        store.upsertApplications(List.of(new ApplicationRef("c1", "j1", null, "INTERVIEW", null, "uuid-1", false, null)))
+                .join();
+        assertThat(status("c1")).isEqualTo("INTERVIEW");
+        store.upsertCandidates(List.of(renamed), 1).join();
+        assertThat(status("c1")).as("merged after another write").isEqualTo("IN_REVIEW");
+        assertThat(store.candidate("c1").orElseThrow().applications().get(0).applicationId()).isEqualTo("uuid-1");
+
+        exec("UPDATE application SET status='MARK' WHERE job_id='j1'");
+        store.upsertCandidates(List.of(new Candidate("c1", "Ann", "Smith-Jones", "ann@x.org", null, "Berlin", "DE",
+                listed.createdOn(), listed.updatedOn().plusSeconds(120),
+                List.of(new ApplicationRef("c1", "j1", "Dev", "OFFER", null, null, true, null)))), 1).join();
+        assertThat(status("c1")).as("changed applications: merged").isEqualTo("OFFER");
+
+        exec("UPDATE candidate SET listed_apps_hash=NULL");
+        exec("UPDATE application SET status='MARK' WHERE job_id='j1'");
+        store.upsertCandidates(List.of(new Candidate("c1", "Ann", "Smith-Jones", "ann@x.org", null, "Berlin", "DE",
+                listed.createdOn(), listed.updatedOn().plusSeconds(120),
+                List.of(new ApplicationRef("c1", "j1", "Dev", "OFFER", null, null, true, null)))), 1).join();
+        assertThat(status("c1")).as("no hash (a cache from before it): merged").isEqualTo("OFFER");
+    }
+
+    private String status(String candidateId) {
+        return store.candidate(candidateId).orElseThrow().applications().get(0).status();
+    }
+
+    private void exec(String update) throws Exception {
+        store.candidateCount();
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(H2Urls.file(dir, "cache"), "sa", "")) {
+            c.createStatement().executeUpdate(update);
+        }
+    }
+
     /** Counts the row writes of the table it is put on (an H2 trigger, for the test above). */
     public static final class CountingTrigger implements org.h2.api.Trigger {
         static final java.util.concurrent.atomic.AtomicInteger inserts = new java.util.concurrent.atomic.AtomicInteger();
