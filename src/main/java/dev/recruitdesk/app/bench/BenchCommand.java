@@ -1,5 +1,6 @@
 package dev.recruitdesk.app.bench;
 
+import dev.recruitdesk.app.JvmOptions;
 import dev.recruitdesk.service.Backend;
 import dev.recruitdesk.simulator.Simulator;
 import dev.recruitdesk.simulator.SimulatorConfig;
@@ -85,6 +86,8 @@ public final class BenchCommand {
                 .rateLimit(false).partnerPace(Duration.ofHours(1)).build();
         try (Simulator sim = Simulator.start(config)) {
             table.add(Figure.info("simulator start (generates the data)", ms(System.nanoTime() - t0)));
+            // the sync and search figures come from this JVM, so they show the app only if it starts as the app does
+            table.add(Figure.info("this JVM (full and incremental sync, search) runs with", ownJvmOptions()));
             BenchAccount account = new BenchAccount(sim.baseUrl(), sim.apiKey());
             Path cacheDir = Files.createDirectories(workDir.resolve("cache"));
 
@@ -286,6 +289,15 @@ public final class BenchCommand {
             return files.filter(Files::isRegularFile).filter(p -> p.getFileName().toString().startsWith("cache"))
                     .mapToLong(p -> p.toFile().length()).sum();
         }
+    }
+
+    /** This JVM's -X options, with a reminder when its compiler setting is not the app's (jvm.options). */
+    static String ownJvmOptions() {
+        List<String> own = java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(a -> a.startsWith("-X")).toList();
+        String text = own.isEmpty() ? "the JVM's defaults" : String.join(" ", own);
+        return JvmOptions.load().stream().filter(a -> a.startsWith("-XX:TieredStopAtLevel")).filter(a -> !own.contains(a))
+                .findFirst().map(a -> text + " (not the app's " + a + ": see README)").orElse(text);
     }
 
     static void deleteTree(Path dir) throws IOException {
