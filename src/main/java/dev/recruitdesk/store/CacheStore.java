@@ -524,15 +524,13 @@ public final class CacheStore implements AutoCloseable {
     }
 
     /**
-     * The stored candidates among {@code list} whose applications the listing gives exactly as the last write did:
+     * The stored candidates ({@code old}, not empty) among {@code list} whose applications the listing gives exactly
+     * as the last write did:
      * their stored rows already hold what merging the listing into them would write (the merge is idempotent), so
      * they are neither read nor written. A hash is cleared whenever another write changes a candidate's applications.
      */
     private static Set<String> listedAsBefore(Connection c, List<Candidate> list,
                                               java.util.Map<String, CandidateIndex.Row> old) throws SQLException {
-        if (old.isEmpty()) {
-            return Set.of();
-        }
         java.util.Map<Long, Candidate> byKey = new java.util.HashMap<>();
         for (Candidate k : list) {
             CandidateIndex.Row r = old.get(k.id());
